@@ -1,0 +1,73 @@
+"""The extraction pass over one text: normalise, match, link, map back.
+
+This is what the spaCy component runs on ``doc.text``. Matchers run in a fixed
+order and claim the characters they report, so each stretch of text gives one
+fact: exchange rates, then money, dates, quantities with units, counts, and
+last bare years. Offsets are mapped back to the caller's string at the end,
+and facts in verbatim repeats of a line (tickers, menus) are dropped.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from collections.abc import Mapping
+
+import attrs
+import regex
+
+from .facts import Fact
+from .linking import link_money
+from .matchers.dates import find_dates, find_years
+from .matchers.money import document_dollar, find_exchange_rates, find_money
+from .matchers.quantities import find_counts, find_quantities
+from .matchers.scan import Scan
+from .normalize import normalize
+from .patterns import FLAGS
+
+_SENTENCE_BREAK = regex.compile(
+    r"\n|(?<=[.!?])[\"')\]]*+[ \t]++(?=[\"'(\[]?[A-Z0-9\u0400-\u042f])", FLAGS
+)
+
+
+def scan_text(text: str) -> list[Fact]:
+    """Facts with offsets into `text` itself (normalised text in, its offsets out)."""
+    scan = Scan(text)
+    find_exchange_rates(scan)
+    find_money(scan, dollar=document_dollar(text))
+    find_dates(scan)
+    scan.last = None
+    find_quantities(scan)
+    scan.last = None
+    find_counts(scan)
+    find_years(scan)
+    return sorted(scan.facts, key=lambda f: (f.start, f.end, f.type))
+
+
+def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[Fact]:
+    """All facts in `text`, sorted by start, with offsets into `text` as given."""
+    if not text or text.isspace():
+        return []
+    norm = normalize(text)
+    facts = scan_text(norm.text)
+    facts = link_money(norm.text, facts, fx_rates=fx_rates)
+    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    out: list[Fact] = []
+    for f in facts:
+        if norm.in_repeat(f.start):
+            continue
+        start, end = norm.span(f.start, f.end)
+        out.append(
+            attrs.evolve(
+                f, start=start, end=end, text=text[start:end], sentence=_sentence(text, breaks, start, end)
+            )
+        )
+    out.sort(key=lambda f: (f.start, f.end, f.type))
+    return out
+
+
+def _sentence(text: str, breaks: list[int], start: int, end: int) -> str:
+    i = bisect_right(breaks, start)
+    s = breaks[i - 1] if i else 0
+    j = bisect_right(breaks, max(end - 1, start))
+    e = breaks[j] if j < len(breaks) else len(text)
+    return text[s:e].strip()

@@ -1,0 +1,58 @@
+"""The state one extraction pass shares between matchers.
+
+Matchers run in a fixed order (exchange rates, money, dates, quantities, counts,
+bare years); each claims the character ranges it reports so that later ones do
+not report the same characters again ("KZT/USD = 0.00188 0%" is an exchange
+rate, not a percentage too). Offsets here are into the *normalised* text; the
+API maps them back to the caller's string.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+
+import attrs
+
+from ..facts import Fact
+from ..patterns import qualifier_before_re, qualifier_table
+
+_QUALIFIER_WINDOW = 40
+
+
+@attrs.define(slots=True)
+class Scan:
+    """Normalised text, the facts found so far and the ranges they claim."""
+
+    text: str
+    facts: list[Fact] = attrs.field(factory=list)
+    _claims: list[tuple[int, int]] = attrs.field(factory=list, alias="claims")
+    last: Fact | None = None
+    """The last fact added, in the pass under way (matchers scan left to right)."""
+
+    def claimed(self, start: int, end: int) -> bool:
+        """True when ``[start, end)`` overlaps a range already claimed."""
+        claims = self._claims
+        i = bisect_left(claims, (start, start))
+        if i < len(claims) and claims[i][0] < end:
+            return True
+        return i > 0 and claims[i - 1][1] > start
+
+    def claim(self, start: int, end: int) -> None:
+        """Mark ``[start, end)`` as taken."""
+        insort(self._claims, (start, end))
+
+    def add(self, fact: Fact, claim: tuple[int, int] | None = None) -> None:
+        """Record a fact and claim its span (or a wider span given as `claim`)."""
+        self.facts.append(fact)
+        self.last = fact
+        start, end = claim or (fact.start, fact.end)
+        self.claim(start, end)
+
+    def qualifier_before(self, start: int) -> tuple[str, int]:
+        """The qualifier written just before `start` and where it begins ("exact" if none)."""
+        window_start = max(0, start - _QUALIFIER_WINDOW)
+        m = qualifier_before_re().search(self.text, window_start, start)
+        if m is None:
+            return "exact", start
+        phrase = m.group("q").lower()
+        return qualifier_table().get(phrase, "exact"), m.start()

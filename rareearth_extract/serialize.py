@@ -1,0 +1,45 @@
+"""Serialising facts to the contract's JSON form, JSON Lines and records.
+
+Kept apart from the fact classes (the attrs/cattrs habit): the classes are
+plain data, this module decides the wire shape.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from typing import Any
+
+import attrs
+
+from .facts import Fact
+
+
+def to_dict(fact: Fact) -> dict[str, Any]:
+    """Return the contract's JSON object for one fact, ``type`` first.
+
+    >>> from rareearth_extract.facts import Date
+    >>> to_dict(Date(text="June 2025", start=0, end=9, value="2025-06"))["value"]
+    '2025-06'
+    """
+    if not isinstance(fact, Fact):
+        raise TypeError(f"to_dict() expects a Fact, got {type(fact).__name__}")
+    out: dict[str, Any] = {"type": fact.type}
+    out.update(attrs.asdict(fact, recurse=True))
+    return out
+
+
+def to_json(fact: Fact) -> str:
+    """One fact as a compact JSON string with stable key order."""
+    return json.dumps(to_dict(fact), ensure_ascii=False, separators=(",", ":"))
+
+
+def to_jsonl(facts: Iterable[Fact]) -> str:
+    """Facts as JSON Lines, one fact a line (with a trailing newline when non-empty)."""
+    lines = [to_json(f) for f in facts]
+    return "\n".join(lines) + ("\n" if lines else "")
+
+
+def to_records(facts: Iterable[Fact]) -> list[dict[str, Any]]:
+    """Facts as a list of flat dicts, e.g. for ``pandas.DataFrame.from_records``."""
+    return [to_dict(f) for f in facts]
