@@ -29,9 +29,14 @@ _SENTENCE_BREAK = regex.compile(
 )
 
 
+_NOT_PROSE = regex.compile(r"(?i:https?://|www\.)[^\s<>\"')\]]++|[\w.+-]++@[\w-]++\.[\w.]++", FLAGS)
+
+
 def scan_text(text: str) -> list[Fact]:
     """Facts with offsets into `text` itself (normalised text in, its offsets out)."""
     scan = Scan(text)
+    for m in _NOT_PROSE.finditer(text):  # addresses are not facts
+        scan.claim(*m.span())
     find_exchange_rates(scan)
     find_money(scan, dollar=document_dollar(text))
     find_dates(scan)

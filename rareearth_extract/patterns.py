@@ -23,13 +23,19 @@ FLAGS = regex.VERSION1
 NUMBER_START = r"(?<![\w.,/:#$€£¥₸₽])"
 
 
-def alternation(surfaces: Iterable[str], *, case_sensitive: bool = True) -> str:
-    """A regex alternation of literal surfaces, longest first, with word ends guarded."""
+def alternation(
+    surfaces: Iterable[str], *, case_sensitive: bool = True, guard: str = r"(?![A-Za-z0-9])"
+) -> str:
+    """A regex alternation of literal surfaces, longest first.
+
+    A surface ending in a letter or digit gets `guard` after it, so that "t" does
+    not match the start of "the" (currencies pass a letters-only guard: "KZT29").
+    """
     parts = []
     for surface in sorted(set(surfaces), key=lambda s: (-len(s), s)):
         part = regex.escape(surface)
         if surface[-1:].isalnum():
-            part += r"(?![A-Za-z0-9])"
+            part += guard
         parts.append(part)
     body = "|".join(parts) or r"(?!)"
     return f"(?:{body})" if case_sensitive else f"(?i:{body})"
@@ -149,9 +155,10 @@ def currency_alternation(position: str) -> str:
     ci = [r[0] for r in rows if r[3] != "cs" and r[2] in (position, "both")]
     codes = sorted(iso_codes())
     code_alt = "|".join(codes)
+    letters = r"(?![A-Za-z])"
     return (
-        rf"(?:{alternation(cs)}|{alternation(ci, case_sensitive=False)}"
-        rf"|(?<![A-Za-z])(?:{code_alt})(?![A-Za-z]))"
+        rf"(?:{alternation(cs, guard=letters)}|{alternation(ci, case_sensitive=False, guard=letters)}"
+        rf"|(?<![A-Za-z])(?:{code_alt}){letters})"
     )
 
 

@@ -34,7 +34,7 @@ def _date_re() -> regex.Pattern[str]:
     year = rf"(?P<year>{_YEAR})(?![\d])"
     ordinal = r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
     forms = [
-        rf"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\d])",
+        r"(?P<iso>(?P<iy>(?:19|20)\d\d)-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))(?![\d])",
         rf"{mon}[ ]{day},?[ ]{year}",
         rf"{day}[ ]{mon},?[ ]{year}",
         rf"{mon},[ ]{day}[ ]{year}",
@@ -50,7 +50,7 @@ def _date_re() -> regex.Pattern[str]:
 @cache
 def _year_re() -> regex.Pattern[str]:
     return regex.compile(
-        rf"(?<![\w.,/:$€£¥-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d|[-/]\d|[ ]?%)", FLAGS
+        r"(?<![\w.,/:$€£¥-])(?P<year>(?:19|20)\d\d)(?![\w%]|[.,]\d|[-/]\d|[ ]?%)", FLAGS
     )
 
 
@@ -91,9 +91,22 @@ def find_dates(scan: Scan) -> None:
         scan.add(Date(text=m.group(), start=m.start(), end=m.end(), value=value))
 
 
+_COUNTER_LABEL = regex.compile(
+    r"(?i:hits|views|visits|reads|pages?|comments|likes|shares|no\.|number|id|ref|tel|phone|fax"
+    r"|results|items)[ ]?[:#]?[ ]?$",
+    FLAGS,
+)
+
+
 def find_years(scan: Scan) -> None:
-    """Find years written on their own ("in 2018") once everything else has claimed its text."""
-    for m in _year_re().finditer(scan.text):
+    """Find years written on their own ("in 2018") once everything else has claimed its text.
+
+    A four-digit number after a counter label ("Hits: 2005", "Page 2019") is not a year.
+    """
+    text = scan.text
+    for m in _year_re().finditer(text):
         if scan.claimed(m.start(), m.end()):
+            continue
+        if _COUNTER_LABEL.search(text, max(0, m.start() - 12), m.start()):
             continue
         scan.add(Date(text=m.group(), start=m.start(), end=m.end(), value=m.group("year")))

@@ -8,9 +8,12 @@ absent one, it is the US dollar and the fact says the currency was assumed.
 
 from __future__ import annotations
 
+import regex
+
 from .. import numbers
 from ..facts import ExchangeRate, Money
 from ..patterns import (
+    FLAGS,
     all_iso_codes,
     currency_surfaces,
     dollar_statement_re,
@@ -55,6 +58,22 @@ def _amount(digits: str | None, scale: str | None) -> float | None:
     if value is None:
         return None
     return value * numbers.scale_value(scale)
+
+
+_CHANGE_BEFORE = regex.compile(
+    r"(?i:rose|fell|eased|increased|decreased|dropped|climbed|declined|jumped|grew|gained|lost|"
+    r"slipped|surged|slid|rallied|tumbled|soared|plunged|up|down)(?![A-Za-z])[^.\n]{0,30}$",
+    FLAGS,
+)
+_MAX_RANGE_RATIO = 20.0
+
+
+def _plausible_range(text: str, start: int, low: float, high: float) -> bool:
+    """ "$0.04 to $1.33" after "eased" is a change and a level, not a range."""
+    lo, hi = sorted((abs(low), abs(high)))
+    if lo == 0 or hi / lo > _MAX_RANGE_RATIO:
+        return False
+    return _CHANGE_BEFORE.search(text, max(0, start - 40), start) is None
 
 
 def find_exchange_rates(scan: Scan) -> None:
@@ -122,6 +141,9 @@ def find_money(scan: Scan, *, dollar: str | None = None) -> None:
                     high = None
             elif not m.group("asc") and m.group("bsc"):
                 low *= numbers.scale_value(m.group("bsc"))
+            if high is not None and not _plausible_range(text, m.start(), low, high):
+                end = m.end("asc") if m.group("asc") else m.end("ad")
+                high = None
         if m.group("between") and high is None:
             start = max(start, m.end("between"))
         if negative:
@@ -133,7 +155,7 @@ def find_money(scan: Scan, *, dollar: str | None = None) -> None:
         if scan.claimed(start, end):
             continue
         pos = end
-        qualifier, _ = scan.qualifier_before(start)
+        qualifier = scan.qualifier(start, end)
         is_range = high is not None
         if high is not None:
             low, high = min(low, high), max(low, high)

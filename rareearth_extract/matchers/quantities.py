@@ -42,7 +42,7 @@ def _basis_re() -> regex.Pattern[str]:
 def _rate_tail_re() -> regex.Pattern[str]:
     return regex.compile(
         r'(?:[ ]?"[^"\n]{1,20}+")?+'
-        r"(?:[ ](?i:of)[ ](?:[\w-]{1,25}+[ ]){1,3}?)?"
+        r"(?:[ ](?i:of)(?:[ ][\w-]{1,25}+){1,3}?)?"
         r"(?:[ ]?/[ ]?(?P<per>yr|year|y|a|annum|d|day)(?![A-Za-z])"
         r"|[ ](?i:(?P<per>per[ ](?:year|annum|day)|a[ ](?:year|day)|annually|yearly|each[ ]year"
         r"|every[ ]year|daily|p\.a\.|pa))(?![A-Za-z]))",
@@ -64,7 +64,7 @@ def _gram_grade_re() -> regex.Pattern[str]:
 @cache
 def _grade_cue_re() -> regex.Pattern[str]:
     return regex.compile(
-        r"(?:(?i:grad(?:e|es|ed|ing)|averag(?:e|es|ed|ing)|assay(?:s|ed|ing)?|returned|"
+        r"(?:(?i:grad(?:e|es|ed|ing)|averag(?:e|es|ed|ing)|assay(?:s|ed|ing)?|"
         r"cut-?off(?:[ ]grade)?|intersected|intercepted|head[ ]grade)"
         r"(?:[ ](?i:of|an?|the|average|approximately|about))*+[ ]?|@[ ]?)$",
         FLAGS,
@@ -72,7 +72,9 @@ def _grade_cue_re() -> regex.Pattern[str]:
 
 
 _AT_AFTER_TONNAGE = regex.compile(
-    r"^[ ]?(?i:at|@|grading)(?:[ ](?i:an?|average|of|approximately|about))*+[ ]?$", FLAGS
+    r"^[ ]?(?i:at|@|grading|returned|returning|assaying|averaging)"
+    r"(?:[ ](?i:an?|average|of|approximately|about))*+[ ]?$",
+    FLAGS,
 )
 _AND_AFTER_GRADE = regex.compile(r"^(?:,[ ]?|[ ](?i:and)[ ]|,[ ](?i:and)[ ])$", FLAGS)
 _CUTOFF_AFTER = regex.compile(r"[ ]?(?i:cut-?off|lower[ ]cut)", FLAGS)
@@ -132,7 +134,10 @@ def find_quantities(scan: Scan) -> None:
 
 def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
     conn = m.group("conn").lower()
-    if conn == "and" and not m.group("between"):
+    between = (m.group("between") or "").strip().lower()
+    if conn == "and" and between != "between":
+        return False
+    if between == "between" and conn not in {"and", "-"}:
         return False
     info_b = lookup(m.group("ub"))
     info_a = lookup(m.group("ua")) if m.group("ua") else info_b
@@ -190,7 +195,7 @@ def _add_single(scan: Scan, m: regex.Match[str]) -> bool:
         if start == 1 or text[start - 2] in " (\n":
             start -= 1
             value = -value if text[start] == "-" else value
-    qualifier, _ = scan.qualifier_before(start)
+    qualifier = scan.qualifier(start, end)
     if qualifier == "more_than" and _over_after_grade(scan, start):
         qualifier = "exact"
     fac = factor(expression, measure)
@@ -272,12 +277,24 @@ def _percent_is_grade(scan: Scan, start: int, end: int) -> bool:
     return False
 
 
+@cache
+def _name_before_re() -> regex.Pattern[str]:
+    function_words = alternation(read_lines("capitalised_function_words.txt"))
+    return regex.compile(rf"(?<![.!?:\n][ ])(?!{function_words})\p{{Lu}}[\w'-]*+[ ]$", FLAGS)
+
+
 def find_counts(scan: Scan) -> None:
-    """Find counts of mining things ("50 deposits", "four prospective zones")."""
+    """Find counts of mining things ("50 deposits", "four prospective zones").
+
+    A number right after a capitalised word is part of a name ("the Horne 5
+    project", "Lac 50 uranium deposit"), not a count.
+    """
     text = scan.text
     for m in count_re().finditer(text):
         digits = m.group("ad") or ""
         if numbers.is_year_like(digits):
+            continue
+        if digits and _name_before_re().search(text, max(0, m.start() - 30), m.start()):
             continue
         between = (m.group("between") or "").strip().lower()
         if m.group("aw") and between.startswith("of"):
@@ -289,7 +306,7 @@ def find_counts(scan: Scan) -> None:
         if scan.claimed(start, end):
             continue
         noun = m.group("noun1") or m.group("noun2")
-        qualifier, _ = scan.qualifier_before(start)
+        qualifier = scan.qualifier(start, end)
         scan.add(
             Quantity(
                 text=text[start:end],

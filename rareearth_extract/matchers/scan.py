@@ -12,11 +12,17 @@ from __future__ import annotations
 from bisect import bisect_left, insort
 
 import attrs
+import regex
 
 from ..facts import Fact
-from ..patterns import qualifier_before_re, qualifier_table
+from ..patterns import FLAGS, qualifier_before_re, qualifier_table
 
 _QUALIFIER_WINDOW = 40
+_QUALIFIER_AFTER = regex.compile(
+    r"[ ](?:(?P<at_least>(?i:or[ ](?:more|greater|higher|above|over)|and[ ](?:above|over|more)|plus))"
+    r"|(?P<at_most>(?i:or[ ](?:less|lower|below|fewer)|and[ ]below)))(?![A-Za-z])",
+    FLAGS,
+)
 
 
 @attrs.define(slots=True)
@@ -56,3 +62,15 @@ class Scan:
             return "exact", start
         phrase = m.group("q").lower()
         return qualifier_table().get(phrase, "exact"), m.start()
+
+    def qualifier_after(self, end: int) -> str | None:
+        """A bound written after the amount ("100 ppm or greater"), or None."""
+        m = _QUALIFIER_AFTER.match(self.text, end)
+        return m.lastgroup if m is not None else None
+
+    def qualifier(self, start: int, end: int) -> str:
+        """The qualifier of a value spanning ``[start, end)``: before it, else after it."""
+        before, _ = self.qualifier_before(start)
+        if before != "exact":
+            return before
+        return self.qualifier_after(end) or "exact"

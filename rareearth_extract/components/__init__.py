@@ -1,0 +1,1 @@
+"""spaCy components (factories registered with ``@Language.factory``)."""

@@ -1,0 +1,103 @@
+"""The ``rareearth_facts`` spaCy component.
+
+Added with ``nlp.add_pipe("rareearth_facts")`` to any English pipeline, blank
+or trained; the ``spacy_factories`` entry point makes the name known to spaCy
+without importing this package first. The component reads ``doc.text``, runs
+the extraction pass (normaliser, matchers, linkers) and stores
+
+* the facts on ``doc._.rareearth_facts`` (the extension name is configurable),
+* one span per fact, labelled with the fact type, in ``doc.spans["rareearth"]``.
+
+``doc.ents`` is left alone unless ``set_ents`` is true. This module is imported
+by spaCy whenever any pipeline is built, so it must stay cheap to import:
+the heavy parts load on the first call.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+DEFAULT_EXTENSION = "rareearth_facts"
+DEFAULT_SPANS_KEY = "rareearth"
+
+
+@Language.factory(
+    "rareearth_facts",
+    default_config={
+        "extension": DEFAULT_EXTENSION,
+        "spans_key": DEFAULT_SPANS_KEY,
+        "set_ents": False,
+        "fx_rates": {},
+    },
+)
+def make_facts_component(
+    nlp: Language,
+    name: str,
+    extension: str,
+    spans_key: str,
+    set_ents: bool,
+    fx_rates: dict[str, float],
+) -> FactsComponent:
+    """spaCy factory for :class:`FactsComponent`."""
+    return FactsComponent(
+        name=name, extension=extension, spans_key=spans_key, set_ents=set_ents, fx_rates=fx_rates
+    )
+
+
+class FactsComponent:
+    """Extract facts from ``doc.text`` and attach them to the Doc."""
+
+    def __init__(
+        self,
+        *,
+        name: str = "rareearth_facts",
+        extension: str = DEFAULT_EXTENSION,
+        spans_key: str = DEFAULT_SPANS_KEY,
+        set_ents: bool = False,
+        fx_rates: Mapping[str, float] | None = None,
+    ) -> None:
+        from ..linking import check_fx_rates
+
+        self.name = name
+        self.extension = extension
+        self.spans_key = spans_key
+        self.set_ents = set_ents
+        self.fx_rates = check_fx_rates(fx_rates)
+        if not Doc.has_extension(extension):
+            Doc.set_extension(extension, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        """Run the extraction pass over `doc` and store its facts and spans."""
+        from ..engine import extract
+
+        facts = extract(doc.text, fx_rates=self.fx_rates)
+        doc._.set(self.extension, facts)
+        spans: list[Span] = []
+        for fact in facts:
+            span = doc.char_span(fact.start, fact.end, label=fact.type, alignment_mode="expand")
+            if span is not None:
+                spans.append(span)
+        doc.spans[self.spans_key] = spans
+        if self.set_ents:
+            doc.set_ents(filter_spans([*doc.ents, *spans]))
+        return doc
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        """Nothing to save: the component's data ships in the package."""
+        return b""
+
+    def from_bytes(self, data: bytes, *, exclude: Any = ()) -> FactsComponent:
+        """Nothing to load: the component's data ships in the package."""
+        return self
+
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        """Nothing to save: the component's data ships in the package."""
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> FactsComponent:
+        """Nothing to load: the component's data ships in the package."""
+        return self
