@@ -21,6 +21,7 @@ from .facts import Fact
 from .linking import check_fx_rates
 from .tokenizer import customize_tokenizer
 
+
 def build_pipeline(
     nlp: Language | None = None,
     *,
@@ -44,7 +45,11 @@ def build_pipeline(
 def _check_text(text: object) -> str:
     if isinstance(text, str):
         return text
-    hint = " (decode it first, e.g. data.decode('utf-8'))" if isinstance(text, (bytes, bytearray)) else ""
+    hint = (
+        " (decode it first, e.g. data.decode('utf-8'))"
+        if isinstance(text, (bytes, bytearray))
+        else ""
+    )
     raise TypeError(f"expected text as str, got {type(text).__name__}{hint}")
 
 

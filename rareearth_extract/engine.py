@@ -63,7 +63,11 @@ def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[F
         start, end = norm.span(f.start, f.end)
         out.append(
             attrs.evolve(
-                f, start=start, end=end, text=text[start:end], sentence=_sentence(text, breaks, start, end)
+                f,
+                start=start,
+                end=end,
+                text=text[start:end],
+                sentence=_sentence(text, breaks, start, end),
             )
         )
     out.sort(key=lambda f: (f.start, f.end, f.type))

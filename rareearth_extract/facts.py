@@ -141,6 +141,4 @@ class Date(Fact):
     value: str | None = None
 
 
-FACT_TYPES: dict[str, type[Fact]] = {
-    cls.type: cls for cls in (Quantity, Money, ExchangeRate, Date)
-}
+FACT_TYPES: dict[str, type[Fact]] = {cls.type: cls for cls in (Quantity, Money, ExchangeRate, Date)}

@@ -26,19 +26,35 @@ NUMBER_START = r"(?<![\w.,/:#$€£¥₸₽])"
 def alternation(
     surfaces: Iterable[str], *, case_sensitive: bool = True, guard: str = r"(?![A-Za-z0-9])"
 ) -> str:
-    """A regex alternation of literal surfaces, longest first.
+    """A regex matching any of the literal `surfaces`, longest first, as a trie.
 
+    Built as a trie (``ab|ac`` becomes ``a(?:b|c)``), so the engine rejects a
+    position after one character test instead of trying every surface in turn.
     A surface ending in a letter or digit gets `guard` after it, so that "t" does
     not match the start of "the" (currencies pass a letters-only guard: "KZT29").
     """
-    parts = []
-    for surface in sorted(set(surfaces), key=lambda s: (-len(s), s)):
-        part = regex.escape(surface)
-        if surface[-1:].isalnum():
-            part += guard
-        parts.append(part)
-    body = "|".join(parts) or r"(?!)"
+    words = sorted({w.lower() for w in surfaces} if not case_sensitive else set(surfaces))
+    if not words:
+        return r"(?!)"
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    body = _trie_regex(trie, guard, "")
     return f"(?:{body})" if case_sensitive else f"(?i:{body})"
+
+
+def _trie_regex(node: dict[str, dict], guard: str, last: str) -> str:
+    branches = []
+    for ch in sorted(k for k in node if k):
+        branches.append(regex.escape(ch) + _trie_regex(node[ch], guard, ch))
+    if "" in node:
+        branches.append(guard if last.isalnum() else "")
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
 
 
 @cache
@@ -63,9 +79,44 @@ def value_pattern(prefix: str) -> str:
     )
 
 
+_DIGIT_RUN = regex.compile(r"\d++", FLAGS)
+
+
+def digit_runs(text: str) -> list[tuple[int, int]]:
+    """Every run of digits in `text`, as ``(start, end)``."""
+    return [m.span() for m in _DIGIT_RUN.finditer(text)]
+
+
+@cache
+def _number_word_re() -> regex.Pattern[str]:
+    words = [w for w, _, kind in read_rows("number_words.tsv") if kind in {"unit", "teen", "tens"}]
+    variants = {v for w in words for v in (w, w.title(), w.upper())}
+    articles = alternation(["a", "an", "A", "An"])
+    scales = alternation(["hundred", "dozen", "thousand", "million", "billion", "trillion"])
+    return regex.compile(
+        rf"\b(?:{alternation(variants, guard=r'(?![A-Za-z])')}|{articles}(?=[ ]{scales}))", FLAGS
+    )
+
+
+def number_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
+    """Offsets where a number may begin: a digit run not inside a number or word, or a number word.
+
+    Matchers try their anchored patterns only at these places, which keeps the
+    scan linear and fast on long texts.
+    """
+    starts = [s for s, _ in runs if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,_")]
+    words = [m.start() for m in _number_word_re().finditer(text)]
+    if words:
+        starts = sorted(set(starts).union(words))
+    return starts
+
+
 @cache
 def quantity_re() -> regex.Pattern[str]:
-    """A quantity: a value (or a range of two) and a unit."""
+    """A quantity anchored at its number: a value (or a range of two) and a unit.
+
+    A leading "between"/"from" is looked for by the matcher, before the number.
+    """
     unit = unit_pattern()
     fillers = alternation(read_lines("measure_fillers.txt"))
     single = (
@@ -74,7 +125,7 @@ def quantity_re() -> regex.Pattern[str]:
         rf"(?P<ua>{unit})"
     )
     ranged = (
-        rf"(?P<between>(?i:between|from)[ ])?+(?P<paren>\()?+"
+        rf"(?:(?<=\()(?P<paren>))?"
         rf"{value_pattern('a')}(?:[ ]?(?P<ua>{unit}))?+"
         rf"[ ]?(?P<conn>-|(?i:to|and|through))[ ]?~?[ ]?"
         rf"{value_pattern('b')}(?(paren)\))"
@@ -162,30 +213,43 @@ def currency_alternation(position: str) -> str:
     )
 
 
-@cache
-def money_re() -> regex.Pattern[str]:
-    """Money: currency before or after a number, scales, ranges, unit prices."""
-    digits = numbers.DIGITS
+def _amount_pattern(p: str) -> str:
     scale = (
-        rf"(?:[ ]?-?[ ]?(?P<{{p}}sc>{numbers.scale_words_pattern()})"
-        rf"|[ ]?(?P<{{p}}sc>{numbers.scale_suffix_pattern()}))"
+        rf"(?:[ ]?-?[ ]?(?P<{p}sc>{numbers.scale_words_pattern()})"
+        rf"|[ ]?(?P<{p}sc>{numbers.scale_suffix_pattern()}))"
     )
+    paren = r"(?P<lpar>\()?+" if p == "a" else ""
+    close = r"(?(lpar)\))" if p == "a" else ""
+    return rf"{paren}(?P<{p}d>{numbers.DIGITS}){close}(?:{scale})?+"
+
+
+@cache
+def currency_before_re() -> regex.Pattern[str]:
+    """A currency written just before a number; searched in the few characters before a digit."""
+    return regex.compile(rf"(?:{currency_alternation('pre')})[ ]?\(?$", FLAGS)
+
+
+@cache
+def money_pre_re() -> regex.Pattern[str]:
+    """Money with its currency first, anchored at the currency: "A$68 million to A$71 million"."""
     pre = currency_alternation("pre")
+    return regex.compile(
+        rf"(?P<cpre>{pre})[ ]?{_amount_pattern('a')}"
+        rf"(?:[ ]?(?P<conn>-|(?i:to|and))[ ]?(?:(?P<cpre2>{pre})[ ]?)?+{_amount_pattern('b')})?+",
+        FLAGS,
+    )
+
+
+@cache
+def money_post_re() -> regex.Pattern[str]:
+    """Money with its currency after, anchored at the number: "900 million to 960 million yuan"."""
     post = currency_alternation("post")
-    sa = scale.format(p="a")
-    sb = scale.format(p="b")
-    amount_a = rf"(?P<neg>-[ ]?)?+(?P<lpar>\()?+(?P<ad>{digits})(?(lpar)\))(?:{sa})?+"
-    amount_b = rf"(?P<bd>{digits})(?:{sb})?+"
-    pre_form = (
-        rf"(?P<negc>-[ ]?)?+(?P<cpre>{pre})[ ]?{amount_a}"
-        rf"(?:[ ]?(?P<conn>-|(?i:to|and))[ ]?(?:(?P<cpre2>{pre})[ ]?)?+{amount_b})?+"
+    return regex.compile(
+        rf"{NUMBER_START}{_amount_pattern('a')}"
+        rf"(?:[ ]?(?P<conn>-|(?i:to|and))[ ]?{_amount_pattern('b')})?+"
+        rf"[ ]?(?P<cpost>{post})",
+        FLAGS,
     )
-    post_form = (
-        rf"{NUMBER_START}{amount_a}"
-        rf"(?:[ ]?(?P<conn>-|(?i:to|and))[ ]?{amount_b})?+"
-        rf"[ ]?(?P<cpost>{post})"
-    )
-    return regex.compile(rf"(?P<between>(?i:between)[ ])?+(?:{pre_form}|{post_form})", FLAGS)
 
 
 @cache
@@ -193,30 +257,62 @@ def per_unit_re() -> regex.Pattern[str]:
     """The "per unit" tail of a price: "/oz", " per tonne", " a pound"."""
     units = alternation(
         [
-            "oz", "ounce", "tonne", "ton", "t", "dmt", "wmt", "kg", "lb", "lbs", "pound",
-            "mtu", "share", "unit", "kWh", "MWh", "carat", "g", "gram", "barrel", "bbl",
-            "metric ton", "metric tonne", "Mt", "m", "metre", "meter", "year",
+            "oz",
+            "ounce",
+            "tonne",
+            "ton",
+            "t",
+            "dmt",
+            "wmt",
+            "kg",
+            "lb",
+            "lbs",
+            "pound",
+            "mtu",
+            "share",
+            "unit",
+            "kWh",
+            "MWh",
+            "carat",
+            "g",
+            "gram",
+            "barrel",
+            "bbl",
+            "metric ton",
+            "metric tonne",
+            "Mt",
+            "m",
+            "metre",
+            "meter",
+            "year",
         ]
     )
     return regex.compile(rf"(?:[ ]?/[ ]?|[ ](?i:per|an?)[ ])(?P<per>{units})", FLAGS)
 
 
 @cache
-def exchange_rate_re() -> regex.Pattern[str]:
-    """Exchange-rate statements: "KZT/USD = 0.00188 0%", "$1 = 1.6033 Australian dollars"."""
+def exchange_pair_re() -> regex.Pattern[str]:
+    """A rate quoted for a code pair: "KZT/USD = 0.00188 0%", "USD:CAD exchange rate = 1.30"."""
+    digits = numbers.DIGITS
+    return regex.compile(
+        r"(?<![A-Za-z])(?P<base>[A-Z]{3})[ ]?[/:][ ]?(?P<quote>[A-Z]{3})(?![A-Za-z])"
+        r"(?:[ ](?i:exchange[ ])?(?i:rate))?+[ ]?(?:=|:|(?i:is|was|at|of))?[ ]?"
+        rf"(?P<rate>{digits})(?:[ ]{{1,3}}(?P<chg>[-+]?{digits})[ ]?%)?+",
+        FLAGS,
+    )
+
+
+@cache
+def exchange_equation_re() -> regex.Pattern[str]:
+    """A rate written as an equation: "$1 = 1.6033 Australian dollars", "1 USD = 470 tenge"."""
     digits = numbers.DIGITS
     pre = currency_alternation("pre")
     post = currency_alternation("post")
-    pair = (
-        r"(?<![A-Za-z])(?P<base>[A-Z]{3})[ ]?[/:][ ]?(?P<quote>[A-Z]{3})(?![A-Za-z])"
-        r"(?:[ ](?i:exchange[ ])?(?i:rate))?+[ ]?(?:=|:|(?i:is|was|at|of))?[ ]?"
-        rf"(?P<rate>{digits})(?:[ ]{{1,3}}(?P<chg>[-+]?{digits})[ ]?%)?+"
+    return regex.compile(
+        rf"(?:(?P<bpre>{pre})[ ]?1(?![\d.,])|(?<![\d.,])1[ ]?(?P<bpost>{post}))[ ]?=[ ]?"
+        rf"(?:(?P<qpre>{pre})[ ]?(?P<rate1>{digits})|(?P<rate2>{digits})[ ]?(?P<qpost>{post}))",
+        FLAGS,
     )
-    one = (
-        rf"(?:(?P<bpre>{pre})[ ]?1(?![\d.,])|(?<![\d.,])1[ ]?(?P<bpost>{post}))"
-        rf"[ ]?=[ ]?(?:(?P<qpre>{pre})[ ]?(?P<rate1>{digits})|(?P<rate2>{digits})[ ]?(?P<qpost>{post}))"
-    )
-    return regex.compile(rf"(?:{pair}|{one})", FLAGS)
 
 
 @cache

@@ -14,7 +14,12 @@ from importlib import resources
 @cache
 def read_text(name: str) -> str:
     """The text of one data file, by file name."""
-    return resources.files("rareearth_extract").joinpath("data").joinpath(name).read_text(encoding="utf-8")
+    return (
+        resources.files("rareearth_extract")
+        .joinpath("data")
+        .joinpath(name)
+        .read_text(encoding="utf-8")
+    )
 
 
 @cache

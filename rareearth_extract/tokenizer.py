@@ -22,7 +22,19 @@ from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .resources import read_rows
 
-_SLASH_UNITS = ("g/t", "oz/t", "kg/t", "t/a", "t/d", "t/y", "Mt/a", "kt/d", "kt/a", "g/tonne", "m3/day")
+_SLASH_UNITS = (
+    "g/t",
+    "oz/t",
+    "kg/t",
+    "t/a",
+    "t/d",
+    "t/y",
+    "Mt/a",
+    "kt/d",
+    "kt/a",
+    "g/tonne",
+    "m3/day",
+)
 
 
 @cache

@@ -18,7 +18,16 @@ from ..resources import read_rows
 from .scan import Scan
 
 _YEAR = r"(?:1[89]|20|21)\d\d"
-_ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+_ORDINALS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "1st": 1,
+    "2nd": 2,
+    "3rd": 3,
+    "4th": 4,
+}
 
 
 @cache
@@ -82,13 +91,33 @@ def _value(m: regex.Match[str]) -> str | None:
     return f"{year}-{month:02d}"
 
 
+_YEAR_REACH_BEFORE = 32
+_YEAR_REACH_AFTER = 10
+
+
 def find_dates(scan: Scan) -> None:
-    """Find full calendar expressions (not bare years) and add them to `scan`."""
-    for m in _date_re().finditer(scan.text):
+    """Find full calendar expressions (not bare years) and add them to `scan`.
+
+    Every full form holds a four-digit year, so the pattern is only tried in a
+    short window around each year-like run of digits.
+    """
+    text = scan.text
+    pattern = _date_re()
+    pos = 0
+    for start, end in scan.digit_runs:
+        if end - start != 4 or end < pos:
+            continue
+        window = max(pos, start - _YEAR_REACH_BEFORE)
+        m = pattern.search(text, window, end + _YEAR_REACH_AFTER)
+        while m is not None and m.end() < end:
+            m = pattern.search(text, m.end(), end + _YEAR_REACH_AFTER)
+        if m is None or m.start() > start:
+            continue
         value = _value(m)
         if value is None or scan.claimed(m.start(), m.end()):
             continue
         scan.add(Date(text=m.group(), start=m.start(), end=m.end(), value=value))
+        pos = m.end()
 
 
 _COUNTER_LABEL = regex.compile(

@@ -15,10 +15,13 @@ from ..facts import ExchangeRate, Money
 from ..patterns import (
     FLAGS,
     all_iso_codes,
+    currency_before_re,
     currency_surfaces,
     dollar_statement_re,
-    exchange_rate_re,
-    money_re,
+    exchange_equation_re,
+    exchange_pair_re,
+    money_post_re,
+    money_pre_re,
     per_unit_re,
 )
 from ..resources import read_rows
@@ -79,102 +82,157 @@ def _plausible_range(text: str, start: int, low: float, high: float) -> bool:
 def find_exchange_rates(scan: Scan) -> None:
     """Find exchange-rate statements and add them to `scan`."""
     text = scan.text
-    for m in exchange_rate_re().finditer(text):
-        if scan.claimed(m.start(), m.end()):
+    codes = all_iso_codes()
+    for m in exchange_pair_re().finditer(text):
+        base, quote = m.group("base"), m.group("quote")
+        if base not in codes or quote not in codes or base == quote:
             continue
-        if m.group("base"):
-            base, quote = m.group("base"), m.group("quote")
-            codes = all_iso_codes()
-            if base not in codes or quote not in codes or base == quote:
-                continue
-            rate = numbers.parse_digits(m.group("rate"))
-            end = m.end("rate")
-        else:
-            base = resolve_currency(m.group("bpre") or m.group("bpost"), "USD") or ""
-            quote = resolve_currency(m.group("qpre") or m.group("qpost"), "USD") or ""
-            rate = numbers.parse_digits(m.group("rate1") or m.group("rate2"))
-            end = m.end()
-        if not base or not quote or base == quote or not rate:
+        rate = numbers.parse_digits(m.group("rate"))
+        change = None
+        if m.group("chg"):
+            change = numbers.parse_digits(m.group("chg").lstrip("+-"))
+            if change is not None and m.group("chg").startswith("-"):
+                change = -change
+        _add_rate(scan, m, base, quote, rate, change, m.end("rate"))
+    equation = exchange_equation_re()
+    pos = 0
+    for eq in _EQUALS.finditer(text):
+        window_start = max(pos, eq.start() - _EQUATION_REACH)
+        m = equation.search(text, window_start, eq.end() + _EQUATION_REACH)
+        if m is None or m.start() > eq.start():
             continue
-        change = numbers.parse_digits(m.group("chg").lstrip("+-")) if m.group("chg") else None
-        if change is not None and m.group("chg").startswith("-"):
-            change = -change
-        scan.add(
-            ExchangeRate(
-                text=text[m.start() : end],
-                start=m.start(),
-                end=end,
-                base=base,
-                quote=quote,
-                rate=rate,
-                change_pct=change,
-            ),
-            claim=(m.start(), m.end()),
-        )
+        base = resolve_currency(m.group("bpre") or m.group("bpost"), "USD") or ""
+        quote = resolve_currency(m.group("qpre") or m.group("qpost"), "USD") or ""
+        rate = numbers.parse_digits(m.group("rate1") or m.group("rate2"))
+        if _add_rate(scan, m, base, quote, rate, None, m.end()):
+            pos = m.end()
+
+
+_EQUALS = regex.compile(r"=", FLAGS)
+_EQUATION_REACH = 30
+
+
+def _add_rate(
+    scan: Scan,
+    m: regex.Match[str],
+    base: str,
+    quote: str,
+    rate: float | None,
+    change: float | None,
+    end: int,
+) -> bool:
+    if not base or not quote or base == quote or not rate or scan.claimed(m.start(), m.end()):
+        return False
+    scan.add(
+        ExchangeRate(
+            text=scan.text[m.start() : end],
+            start=m.start(),
+            end=end,
+            base=base,
+            quote=quote,
+            rate=rate,
+            change_pct=change,
+        ),
+        claim=(m.start(), m.end()),
+    )
+    return True
+
+
+_CURRENCY_REACH = 8
+_BETWEEN_BEFORE = regex.compile(r"(?i:between)[ ]$", FLAGS)
+
+
+def _candidates(scan: Scan) -> list[tuple[int, bool]]:
+    """Places where money may start: (offset, currency first?), in text order."""
+    text = scan.text
+    before = currency_before_re()
+    pre = []
+    for start, _ in scan.digit_runs:
+        if start and not text[start - 1].isdigit():
+            m = before.search(text, max(0, start - _CURRENCY_REACH), start)
+            if m is not None:
+                pre.append((m.start(), True))
+    post = [(c, False) for c in scan.number_starts]
+    return sorted(pre + post)
 
 
 def find_money(scan: Scan, *, dollar: str | None = None) -> None:
     """Find amounts of money and add them to `scan`."""
     text = scan.text
-    assumed = dollar is None
     dollar_code = dollar or "USD"
-    pattern = money_re()
     pos = 0
-    while (m := pattern.search(text, pos)) is not None:
-        pos = m.start() + 1
-        start, end = m.start(), m.end()
-        surface = m.group("cpre") or m.group("cpost")
-        currency = resolve_currency(surface, dollar_code)
-        low = _amount(m.group("ad"), m.group("asc"))
-        if currency is None or low is None:
+    for candidate, currency_first in _candidates(scan):
+        if candidate < pos:
             continue
-        high = _amount(m.group("bd"), m.group("bsc"))
-        negative = bool(m.group("neg") or m.group("negc") or m.group("lpar"))
-        if high is not None:
-            conn = (m.group("conn") or "").lower()
-            if conn == "and" and not m.group("between"):
-                if m.group("cpost"):
-                    start = m.start("bd")
-                    low, high = high, None
-                else:
-                    end = m.end("asc") if m.group("asc") else m.end("ad")
-                    high = None
-            elif not m.group("asc") and m.group("bsc"):
-                low *= numbers.scale_value(m.group("bsc"))
-            if high is not None and not _plausible_range(text, m.start(), low, high):
-                end = m.end("asc") if m.group("asc") else m.end("ad")
-                high = None
-        if m.group("between") and high is None:
-            start = max(start, m.end("between"))
-        if negative:
-            low = -low
-        per = per_unit_re().match(text, end)
-        per_unit = None
-        if per is not None:
-            per_unit, end = per.group("per"), per.end()
-        if scan.claimed(start, end):
+        pattern = money_pre_re() if currency_first else money_post_re()
+        m = pattern.match(text, candidate)
+        if m is None:
             continue
-        pos = end
-        qualifier = scan.qualifier(start, end)
-        is_range = high is not None
-        if high is not None:
-            low, high = min(low, high), max(low, high)
-            qualifier = "range"
-        bare = surface is not None and (surface.strip() in {"$", "dollars", "dollar"})
-        scan.add(
-            Money(
-                text=text[start:end],
-                start=start,
-                end=end,
-                amount=None if is_range else low,
-                low=low if is_range or qualifier in {"more_than", "at_least"} else None,
-                high=high
-                if is_range
-                else (low if qualifier in {"less_than", "at_most", "up_to"} else None),
-                currency=currency,
-                qualifier=qualifier,
-                per_unit=per_unit,
-                currency_assumed=bare and assumed and currency == "USD",
-            )
-        )
+        fact = _money_fact(scan, m, dollar_code, assumed=dollar is None)
+        if fact is not None:
+            scan.add(fact)
+            pos = fact.end
 
+
+def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) -> Money | None:
+    text = scan.text
+    g = m.groupdict()
+    start, end = m.start(), m.end()
+    surface = g.get("cpre") or g.get("cpost")
+    currency = resolve_currency(surface, dollar)
+    low = _amount(g.get("ad"), g.get("asc"))
+    if currency is None or low is None:
+        return None
+    high = _amount(g.get("bd"), g.get("bsc"))
+    between = _BETWEEN_BEFORE.search(text, max(0, start - 8), start)
+    if high is not None:
+        conn = (g.get("conn") or "").lower()
+        if conn == "and" and between is None:
+            if g.get("cpost"):
+                start = m.start("bd")
+                low, high = high, None
+            else:
+                end = m.end("asc") if g.get("asc") else m.end("ad")
+                high = None
+        elif not g.get("asc") and g.get("bsc"):
+            low *= numbers.scale_value(g.get("bsc"))
+        if high is not None and not _plausible_range(text, start, low, high):
+            end = m.end("asc") if g.get("asc") else m.end("ad")
+            if g.get("lpar"):
+                end += 1
+            high = None
+            if g.get("cpost"):
+                return None
+    negative = bool(g.get("lpar"))
+    if start >= 1 and text[start - 1] == "-" and (start == 1 or not text[start - 2].isalnum()):
+        start -= 1
+        negative = True
+    if high is not None and between is not None:
+        start = between.start()
+    if negative:
+        low = -low
+    per = per_unit_re().match(text, end)
+    per_unit = None
+    if per is not None:
+        per_unit, end = per.group("per"), per.end()
+    if scan.claimed(start, end):
+        return None
+    qualifier = scan.qualifier(start, end)
+    if high is not None:
+        low, high = min(low, high), max(low, high)
+        qualifier = "range"
+    bare = surface is not None and surface.strip().lower() in {"$", "dollars", "dollar"}
+    return Money(
+        text=text[start:end],
+        start=start,
+        end=end,
+        amount=None if high is not None else low,
+        low=low if high is not None or qualifier in {"more_than", "at_least"} else None,
+        high=high
+        if high is not None
+        else (low if qualifier in {"less_than", "at_most", "up_to"} else None),
+        currency=currency,
+        qualifier=qualifier,
+        per_unit=per_unit,
+        currency_assumed=bare and assumed and currency == "USD",
+    )

@@ -33,9 +33,7 @@ _WORD_SAFE_MIN_UNIT = 3
 def _basis_re() -> regex.Pattern[str]:
     names = alternation(read_lines("grade_bases.txt"))
     oxide = r"(?:[A-Z][a-z]?\d{0,2}){0,2}O\d{0,2}(?![A-Za-z0-9])"
-    return regex.compile(
-        rf"[ ]?\(?(?P<basis>{oxide}|{names})(?:\d(?![\d.,]))?", FLAGS
-    )
+    return regex.compile(rf"[ ]?\(?(?P<basis>{oxide}|{names})(?:\d(?![\d.,]))?", FLAGS)
 
 
 @cache
@@ -109,32 +107,35 @@ def _word_with_short_unit(m: regex.Match[str], p: str, unit: str) -> bool:
     return bool(m.group(f"{p}w")) and len(unit) < _WORD_SAFE_MIN_UNIT and unit.isalpha()
 
 
+_RANGE_LEAD = regex.compile(r"(?i:between|from)[ ]$", FLAGS)
+
+
 def find_quantities(scan: Scan) -> None:
     """Find quantities with units and add them to `scan`."""
     text = scan.text
     pattern = quantity_re()
     pos = 0
-    while True:
-        m = pattern.search(text, pos)
+    for candidate in scan.number_starts:
+        if candidate < pos:
+            continue
+        m = pattern.match(text, candidate)
         if m is None:
-            return
-        pos = m.end()
+            continue
         if m.group("ub") is not None:
             if _add_range(scan, m):
+                pos = scan.facts[-1].end
                 continue
-            single = single_quantity_re().match(text, _value_start(m, "a"))
-            if single is None:
-                pos = m.start() + 1
+            m = single_quantity_re().match(text, candidate)
+            if m is None:
                 continue
-            m = single
-            pos = m.end()
-        if not _add_single(scan, m):
-            pos = _value_start(m, "a") + 1
+        if _add_single(scan, m):
+            pos = scan.facts[-1].end
 
 
 def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
     conn = m.group("conn").lower()
-    between = (m.group("between") or "").strip().lower()
+    lead = _RANGE_LEAD.search(scan.text, max(0, m.start() - 8), m.start())
+    between = lead.group().strip().lower() if lead else ""
     if conn == "and" and between != "between":
         return False
     if between == "between" and conn not in {"and", "-"}:
@@ -152,6 +153,10 @@ def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
         low *= numbers.scale_value(m.group("bsc"))
     low, high = min(low, high), max(low, high)
     start, end = m.start(), m.end()
+    if lead is not None:
+        start = lead.start()
+    elif m.group("paren") is not None:
+        start -= 1
     if scan.claimed(start, end):
         return False
     measure, expression, end, basis = _refine(scan, start, end, info_b)
@@ -290,7 +295,14 @@ def find_counts(scan: Scan) -> None:
     project", "Lac 50 uranium deposit"), not a count.
     """
     text = scan.text
-    for m in count_re().finditer(text):
+    pattern = count_re()
+    pos = 0
+    for candidate in scan.number_starts:
+        if candidate < pos:
+            continue
+        m = pattern.match(text, candidate)
+        if m is None:
+            continue
         digits = m.group("ad") or ""
         if numbers.is_year_like(digits):
             continue
@@ -305,6 +317,7 @@ def find_counts(scan: Scan) -> None:
         start, end = _value_start(m, "a"), m.end()
         if scan.claimed(start, end):
             continue
+        pos = end
         noun = m.group("noun1") or m.group("noun2")
         qualifier = scan.qualifier(start, end)
         scan.add(

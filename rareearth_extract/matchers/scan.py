@@ -15,7 +15,7 @@ import attrs
 import regex
 
 from ..facts import Fact
-from ..patterns import FLAGS, qualifier_before_re, qualifier_table
+from ..patterns import FLAGS, digit_runs, number_starts, qualifier_before_re, qualifier_table
 
 _QUALIFIER_WINDOW = 40
 _QUALIFIER_AFTER = regex.compile(
@@ -34,6 +34,22 @@ class Scan:
     _claims: list[tuple[int, int]] = attrs.field(factory=list, alias="claims")
     last: Fact | None = None
     """The last fact added, in the pass under way (matchers scan left to right)."""
+    _digit_runs: list[tuple[int, int]] | None = attrs.field(default=None, alias="digit_runs")
+    _number_starts: list[int] | None = attrs.field(default=None, alias="number_starts")
+
+    @property
+    def digit_runs(self) -> list[tuple[int, int]]:
+        """Every run of digits, as ``(start, end)`` (computed once)."""
+        if self._digit_runs is None:
+            self._digit_runs = digit_runs(self.text)
+        return self._digit_runs
+
+    @property
+    def number_starts(self) -> list[int]:
+        """Offsets where a number may begin (computed once, shared by the matchers)."""
+        if self._number_starts is None:
+            self._number_starts = number_starts(self.text, self.digit_runs)
+        return self._number_starts
 
     def claimed(self, start: int, end: int) -> bool:
         """True when ``[start, end)`` overlaps a range already claimed."""
