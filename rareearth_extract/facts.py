@@ -48,9 +48,6 @@ def _optional_float(value: object) -> float | None:
     return None if value is None else float(value)  # type: ignore[arg-type]
 
 
-_opt_float = attrs.field(default=None, converter=_optional_float)
-
-
 @attrs.frozen(slots=True, kw_only=True)
 class Fact:
     """Fields every fact carries: surface text, original offsets, sentence."""

@@ -13,6 +13,7 @@ A US-dollar figure is never invented. In order of preference it comes from
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Mapping
 
@@ -79,7 +80,7 @@ def link_money(
     money_idx = [i for i, f in enumerate(facts) if isinstance(f, Money)]
     out = list(facts)
     stated: dict[int, float] = {}
-    for a_i, b_i in zip(money_idx, money_idx[1:]):
+    for a_i, b_i in itertools.pairwise(money_idx):
         a, b = out[a_i], out[b_i]
         if not isinstance(a, Money) or not isinstance(b, Money):
             continue

@@ -204,13 +204,11 @@ def currency_alternation(position: str) -> str:
     rows = read_rows("currency_surfaces.tsv")
     cs = [r[0] for r in rows if r[3] == "cs" and r[2] in (position, "both")]
     ci = [r[0] for r in rows if r[3] != "cs" and r[2] in (position, "both")]
-    codes = sorted(iso_codes())
-    code_alt = "|".join(codes)
     letters = r"(?![A-Za-z])"
-    return (
-        rf"(?:{alternation(cs, guard=letters)}|{alternation(ci, case_sensitive=False, guard=letters)}"
-        rf"|(?<![A-Za-z])(?:{code_alt}){letters})"
-    )
+    symbols = alternation(cs, guard=letters)
+    names = alternation(ci, case_sensitive=False, guard=letters)
+    codes = alternation(iso_codes(), guard=letters)
+    return rf"(?:{symbols}|{names}|(?<![A-Za-z]){codes})"
 
 
 def _amount_pattern(p: str) -> str:

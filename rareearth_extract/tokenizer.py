@@ -18,6 +18,7 @@ from functools import cache
 import regex
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex
 
 from .resources import read_rows
@@ -62,11 +63,13 @@ def _infixes() -> list[str]:
 def customize_tokenizer(nlp: Language) -> Language:
     """Add the mining-text rules to `nlp`'s tokenizer (in place) and return `nlp`."""
     tokenizer = nlp.tokenizer
+    if not isinstance(tokenizer, Tokenizer):
+        raise TypeError(f"expected a spaCy Tokenizer, got {type(tokenizer).__name__}")
     defaults = nlp.Defaults
     prefixes = [*_prefixes(), *(defaults.prefixes or ())]
     infixes = [*_infixes(), *(defaults.infixes or ())]
-    tokenizer.prefix_search = compile_prefix_regex(prefixes).search  # type: ignore[attr-defined]
-    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer  # type: ignore[attr-defined]
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
     for unit in _SLASH_UNITS:
-        tokenizer.add_special_case(unit, [{ORTH: unit}])  # type: ignore[attr-defined]
+        tokenizer.add_special_case(unit, [{ORTH: unit}])
     return nlp

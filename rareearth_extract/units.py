@@ -48,7 +48,7 @@ def registry() -> pint.UnitRegistry:
     """The package's private pint registry, built on first use."""
     import pint
 
-    ureg = pint.UnitRegistry(cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
     for line in read_text("units.txt").splitlines():
         line = line.split("#", 1)[0].strip()
         if line:

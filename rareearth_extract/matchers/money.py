@@ -98,14 +98,14 @@ def find_exchange_rates(scan: Scan) -> None:
     pos = 0
     for eq in _EQUALS.finditer(text):
         window_start = max(pos, eq.start() - _EQUATION_REACH)
-        m = equation.search(text, window_start, eq.end() + _EQUATION_REACH)
-        if m is None or m.start() > eq.start():
+        found = equation.search(text, window_start, eq.end() + _EQUATION_REACH)
+        if found is None or found.start() > eq.start():
             continue
-        base = resolve_currency(m.group("bpre") or m.group("bpost"), "USD") or ""
-        quote = resolve_currency(m.group("qpre") or m.group("qpost"), "USD") or ""
-        rate = numbers.parse_digits(m.group("rate1") or m.group("rate2"))
-        if _add_rate(scan, m, base, quote, rate, None, m.end()):
-            pos = m.end()
+        base = resolve_currency(found.group("bpre") or found.group("bpost"), "USD") or ""
+        quote = resolve_currency(found.group("qpre") or found.group("qpost"), "USD") or ""
+        rate = numbers.parse_digits(found.group("rate1") or found.group("rate2"))
+        if _add_rate(scan, found, base, quote, rate, None, found.end()):
+            pos = found.end()
 
 
 _EQUALS = regex.compile(r"=", FLAGS)

@@ -196,10 +196,10 @@ def _add_single(scan: Scan, m: regex.Match[str]) -> bool:
     if scan.claimed(start, end):
         return False
     measure, expression, end, basis = _refine(scan, start, end, info)
-    if measure == "percentage" and start >= 1 and text[start - 1] in "-+":
-        if start == 1 or text[start - 2] in " (\n":
-            start -= 1
-            value = -value if text[start] == "-" else value
+    signed = start >= 1 and text[start - 1] in "-+" and (start == 1 or text[start - 2] in " (\n")
+    if measure == "percentage" and signed:
+        start -= 1
+        value = -value if text[start] == "-" else value
     qualifier = scan.qualifier(start, end)
     if qualifier == "more_than" and _over_after_grade(scan, start):
         qualifier = "exact"

@@ -19,7 +19,8 @@ from ..patterns import FLAGS, digit_runs, number_starts, qualifier_before_re, qu
 
 _QUALIFIER_WINDOW = 40
 _QUALIFIER_AFTER = regex.compile(
-    r"[ ](?:(?P<at_least>(?i:or[ ](?:more|greater|higher|above|over)|and[ ](?:above|over|more)|plus))"
+    r"[ ](?:(?P<at_least>(?i:or[ ](?:more|greater|higher|above|over)"
+    r"|and[ ](?:above|over|more)|plus))"
     r"|(?P<at_most>(?i:or[ ](?:less|lower|below|fewer)|and[ ]below)))(?![A-Za-z])",
     FLAGS,
 )
