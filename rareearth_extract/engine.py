@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import attrs
 import regex
 
-from .facts import Fact
+from .facts import Fact, Quantity
 from .linking import link_money
 from .matchers.dates import find_dates, find_years
 from .matchers.money import document_dollar, find_exchange_rates, find_money
@@ -61,15 +61,17 @@ def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[F
         if norm.in_repeat(f.start):
             continue
         start, end = norm.span(f.start, f.end)
-        out.append(
-            attrs.evolve(
-                f,
-                start=start,
-                end=end,
-                text=text[start:end],
-                sentence=_sentence(text, breaks, start, end),
-            )
-        )
+        changes: dict[str, object] = {
+            "start": start,
+            "end": end,
+            "text": text[start:end],
+            "sentence": _sentence(text, breaks, start, end),
+        }
+        if isinstance(f, Quantity) and f.unit and f.measure != "count":
+            # The unit is the tail of the span: report it as the caller wrote it ("km²").
+            unit_start = norm.to_original(max(f.start, f.end - len(f.unit)))
+            changes["unit"] = text[unit_start:end].strip()
+        out.append(attrs.evolve(f, **changes))
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
 

@@ -67,6 +67,13 @@ def unit_pattern() -> str:
     return f"(?:{alternation(ci, case_sensitive=False)}|{alternation(cs)})"
 
 
+# "108m tonnes", "2.1 mln tonnes", "46.6m oz": an abbreviated scale before a
+# spaced mass word is a number scale ("million"), not a unit prefix.
+_MASS_SCALE_SUFFIX = (
+    r"(?:mn|mln|bn|m|M|k|K)(?=[ ](?i:tonnes?|tons?|oz|ounces?|lbs|pounds?|carats?)(?![A-Za-z]))"
+)
+
+
 def value_pattern(prefix: str) -> str:
     """A number in digits or words, with an optional worded scale and a mixed tail."""
     digits = numbers.DIGITS
@@ -74,7 +81,7 @@ def value_pattern(prefix: str) -> str:
     scale = numbers.scale_words_pattern()
     return (
         rf"(?:(?P<{prefix}d>{digits})|(?<![\w-])(?P<{prefix}w>{words}))"
-        rf"(?:[ -](?P<{prefix}sc>{scale}))?+"
+        rf"(?:[ -](?P<{prefix}sc>{scale})|[ ]?(?P<{prefix}sc>{_MASS_SCALE_SUFFIX}))?+"
         rf"(?:[ ](?:and[ ])?(?P<{prefix}d2>{digits})[ ](?P<{prefix}sc2>{scale}))?+"
     )
 

@@ -31,7 +31,7 @@ _WORD_SAFE_MIN_UNIT = 3
 
 @cache
 def _basis_re() -> regex.Pattern[str]:
-    names = alternation(read_lines("grade_bases.txt"))
+    names = alternation(read_lines("grade_bases.txt"), guard=r"(?![A-Za-z])")
     oxide = r"(?:[A-Z][a-z]?\d{0,2}){0,2}O\d{0,2}(?![A-Za-z0-9])"
     return regex.compile(rf"[ ]?\(?(?P<basis>{oxide}|{names})(?:\d(?![\d.,]))?", FLAGS)
 
@@ -49,12 +49,12 @@ def _rate_tail_re() -> regex.Pattern[str]:
 
 
 @cache
-def _gram_grade_re() -> regex.Pattern[str]:
-    # "grams gold per tonne", "grams of gold per ton", "grams gold over 7 m"
+def _mass_per_ton_re() -> regex.Pattern[str]:
+    # "grams gold per tonne", "grams of gold per ton", "oz. gold per ton", "grams gold over 7 m"
     return regex.compile(
-        r"[ ](?:of[ ])?(?P<basis>(?i:gold|silver|platinum|palladium)|Au|Ag|Pt|Pd)"
-        r"(?:[ ](?i:per|a)[ ](?i:tonne|ton|t)(?![A-Za-z])|[ ]?/[ ]?t(?![A-Za-z])"
-        r"|(?=[ ](?i:over|from|across|in|with|and|,)))",
+        r"[ ](?:of[ ])?(?P<basis>(?i:gold|silver|platinum|palladium)|Au|Ag|Pt|Pd)?+"
+        r"(?:(?:[ ](?i:per|a)[ ]|[ ]?/[ ]?)(?P<den>(?i:tonne|ton|t))(?![A-Za-z])"
+        r"|(?<=[A-Za-z])(?=[ ](?i:over|from|across|in|with|and|,)))",
         FLAGS,
     )
 
@@ -247,12 +247,15 @@ def _refine(scan: Scan, start: int, end: int, info: UnitInfo) -> tuple[str, str,
             measure = "grade"
         elif measure == "percentage" and _percent_is_grade(scan, start, end):
             measure = "grade"
-    elif measure == "mass" and info.expression == "gram":
-        g = _gram_grade_re().match(text, end)
-        if g is not None:
+    elif measure == "mass" and info.expression in {"gram", "troy_ounce"}:
+        g = _mass_per_ton_re().match(text, end)
+        grams = info.expression == "gram"
+        if g is not None and (g.group("den") or (grams and g.group("basis"))):
             basis = g.group("basis")
-            end = g.end()
-            measure, expression = "grade", "gram / tonne"
+            end = g.end() if g.group("den") else g.end("basis")
+            short = info.expression == "troy_ounce" and (g.group("den") or "").lower() == "ton"
+            expression = f"{info.expression} / {'short_ton' if short else 'tonne'}"
+            measure = "grade"
     if measure == "mass":
         tail = _rate_tail_re().match(text, end)
         if tail is not None:

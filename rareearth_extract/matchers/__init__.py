@@ -1,0 +1,1 @@
+"""Matchers: one module per kind of mention, run in order over one text."""
