@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Mapping
+from typing import Any
 
 import attrs
 import regex
@@ -61,7 +62,7 @@ def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[F
         if norm.in_repeat(f.start):
             continue
         start, end = norm.span(f.start, f.end)
-        changes: dict[str, object] = {
+        changes: dict[str, Any] = {
             "start": start,
             "end": end,
             "text": text[start:end],

@@ -1,0 +1,89 @@
+"""The installed package: its data files load and its entry points are declared."""
+
+from __future__ import annotations
+
+import sys
+from importlib.metadata import distribution, entry_points
+from importlib.resources import files
+
+import pytest
+
+if sys.version_info >= (3, 11):
+    from importlib.resources.abc import Traversable
+else:  # pragma: no cover
+    from importlib.abc import Traversable
+
+DIST = "rareearth-extract"
+PACKAGE = "rareearth_extract"
+
+
+def _walk(node: Traversable, prefix: str = "") -> list[tuple[str, Traversable]]:
+    found: list[tuple[str, Traversable]] = []
+    for child in sorted(node.iterdir(), key=lambda c: c.name):
+        if child.name == "__pycache__" or child.name.startswith("."):
+            continue
+        name = f"{prefix}{child.name}"
+        if child.is_dir():
+            found += _walk(child, f"{name}/")
+        else:
+            found.append((name, child))
+    return found
+
+
+def data_files() -> list[tuple[str, Traversable]]:
+    return _walk(files(PACKAGE) / "data")
+
+
+def test_data_directory_is_not_empty() -> None:
+    assert data_files(), f"{PACKAGE}/data/ holds no files"
+
+
+@pytest.mark.parametrize(("name", "resource"), [pytest.param(n, r, id=n) for n, r in data_files()])
+def test_data_file_reads_as_utf8(name: str, resource: Traversable) -> None:
+    raw = resource.read_bytes()
+    assert raw.strip(), f"data/{name} is empty"
+    raw.decode("utf-8")  # raises on a byte that is not UTF-8
+
+
+def test_py_typed_marker_is_shipped() -> None:
+    assert (files(PACKAGE) / "py.typed").is_file()
+
+
+def test_distribution_is_installed() -> None:
+    dist = distribution(DIST)
+    assert dist.metadata["Name"].lower().replace("_", "-") == DIST
+    requires = " ".join(dist.requires or [])
+    for dependency in ("spacy", "pint", "attrs", "regex", "pycountry"):
+        assert dependency in requires
+
+
+@pytest.mark.parametrize(
+    ("group", "name", "value"),
+    [
+        pytest.param(
+            "console_scripts", "rareearth-extract", "rareearth_extract.cli:main", id="console"
+        ),
+        pytest.param(
+            "spacy_factories",
+            "rareearth_facts",
+            "rareearth_extract.components.facts:make_facts_component",
+            id="spacy-factory",
+        ),
+    ],
+)
+def test_entry_point_declared(group: str, name: str, value: str) -> None:
+    declared = {ep.name: ep for ep in entry_points(group=group)}
+    assert name in declared, f"{name} not in {group}: {sorted(declared)}"
+    assert declared[name].value == value
+
+
+def test_console_entry_point_loads_main() -> None:
+    (ep,) = [ep for ep in entry_points(group="console_scripts") if ep.name == "rareearth-extract"]
+    main = ep.load()
+    assert callable(main)
+    assert main.__module__ == "rareearth_extract.cli"
+
+
+def test_spacy_factory_entry_point_loads() -> None:
+    (ep,) = [ep for ep in entry_points(group="spacy_factories") if ep.name == "rareearth_facts"]
+    assert callable(ep.load())
