@@ -17,12 +17,18 @@ import attrs
 import regex
 
 from .facts import Fact, Quantity
+from .entities import group_entities
 from .linking import link_money
+from .relations import find_relations
+from .matchers.commodities import find_commodities
 from .matchers.dates import find_dates, find_years
+from .matchers.deposits import find_deposits
+from .matchers.organizations import find_organizations
+from .matchers.places import find_locations
 from .matchers.money import document_dollar, find_exchange_rates, find_money
 from .matchers.quantities import find_counts, find_quantities
 from .matchers.scan import Scan
-from .normalize import normalize
+from .normalize import Normalized, normalize
 from .patterns import FLAGS
 
 _SENTENCE_BREAK = regex.compile(
@@ -37,7 +43,7 @@ def scan_text(text: str) -> list[Fact]:
     """Facts with offsets into `text` itself (normalised text in, its offsets out)."""
     scan = Scan(text)
     for m in _NOT_PROSE.finditer(text):  # addresses are not facts
-        scan.claim(*m.span())
+        scan.claim(*m.span(), kind="address")
     find_exchange_rates(scan)
     find_money(scan, dollar=document_dollar(text))
     find_dates(scan)
@@ -46,7 +52,15 @@ def scan_text(text: str) -> list[Fact]:
     scan.last = None
     find_counts(scan)
     find_years(scan)
-    return sorted(scan.facts, key=lambda f: (f.start, f.end, f.type))
+    scan.last = None
+    find_organizations(scan)
+    find_deposits(scan)
+    find_locations(scan)
+    find_commodities(scan)
+    facts = sorted(scan.facts, key=lambda f: (f.start, f.end, f.type))
+    facts = group_entities(facts)
+    facts += find_relations(text, facts)
+    return sorted(facts, key=lambda f: (f.start, f.end, f.type))
 
 
 def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[Fact]:
@@ -57,22 +71,9 @@ def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[F
     facts = scan_text(norm.text)
     facts = link_money(norm.text, facts, fx_rates=fx_rates)
     breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
-    out: list[Fact] = []
-    for f in facts:
-        if norm.in_repeat(f.start):
-            continue
-        start, end = norm.span(f.start, f.end)
-        changes: dict[str, Any] = {
-            "start": start,
-            "end": end,
-            "text": text[start:end],
-            "sentence": _sentence(text, breaks, start, end),
-        }
-        if isinstance(f, Quantity) and f.unit and f.measure != "count":
-            # The unit is the tail of the span: report it as the caller wrote it ("km²").
-            unit_start = norm.to_original(max(f.start, f.end - len(f.unit)))
-            changes["unit"] = text[unit_start:end].strip()
-        out.append(attrs.evolve(f, **changes))
+    out = [
+        _to_original(f, norm, text, breaks) for f in facts if not norm.in_repeat(f.start)
+    ]
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
 
@@ -83,3 +84,27 @@ def _sentence(text: str, breaks: list[int], start: int, end: int) -> str:
     j = bisect_right(breaks, max(end - 1, start))
     e = breaks[j] if j < len(breaks) else len(text)
     return text[s:e].strip()
+
+
+def _to_original(f: Fact, norm: Normalized, text: str, breaks: list[int]) -> Fact:
+    """`f` with its offsets (and those of facts nested in it) in the caller's text."""
+    start, end = norm.span(f.start, f.end)
+    changes: dict[str, Any] = {
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "sentence": _sentence(text, breaks, start, end),
+    }
+    if isinstance(f, Quantity) and f.unit and f.measure != "count":
+        # The unit is the tail of the span: report it as the caller wrote it ("km²").
+        unit_start = norm.to_original(max(f.start, f.end - len(f.unit)))
+        changes["unit"] = text[unit_start:end].strip()
+    for field in attrs.fields(type(f)):
+        value = getattr(f, field.name)
+        if isinstance(value, Fact):
+            changes[field.name] = _to_original(value, norm, text, breaks)
+        elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
+            changes[field.name] = tuple(_to_original(v, norm, text, breaks) for v in value)
+        elif field.name == "parent_start" and isinstance(value, int):
+            changes[field.name] = norm.to_original(value)
+    return attrs.evolve(f, **changes)

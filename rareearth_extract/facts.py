@@ -138,4 +138,105 @@ class Date(Fact):
     value: str | None = None
 
 
-FACT_TYPES: dict[str, type[Fact]] = {cls.type: cls for cls in (Quantity, Money, ExchangeRate, Date)}
+@attrs.frozen(slots=True, kw_only=True)
+class Commodity(Fact):
+    """A commodity, element, group or product named in the text.
+
+    `name` is canonical lower-case English ("cerium", "rare earth elements",
+    "iron ore"); `symbol` the element symbol when it is one element; `group`
+    the group it belongs to ("light rare earth elements" for cerium).
+    """
+
+    type: ClassVar[str] = "commodity"
+
+    name: str
+    symbol: str | None = None
+    group: str | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Location(Fact):
+    """A place: a country, a subdivision (region, oblast, state, district) or a city.
+
+    `name` is the fullest form the text gives ("Karaganda Region"); `country`
+    the ISO 3166-1 alpha-2 code when known; `kind` what sort of place it is.
+    """
+
+    type: ClassVar[str] = "location"
+
+    name: str
+    country: str | None = None
+    kind: str | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Organization(Fact):
+    """A company, ministry, agency or exchange; short forms share the full `name`."""
+
+    type: ClassVar[str] = "organization"
+
+    name: str
+    kind: str | None = None
+    ticker: str | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class Deposit(Fact):
+    """A named deposit, mine, project, prospect, field, site or prospective area.
+
+    `name` is the proper name without the kind word ("Kuirektykol"); `kind` the
+    kind word ("deposit", "mine", ...); `commodities` and `location` what the
+    text ties to it; `aliases` the other spellings of it the text uses.
+    """
+
+    type: ClassVar[str] = "deposit"
+
+    name: str
+    kind: str | None = None
+    commodities: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    location: str | None = None
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class ResourceEstimate(Fact):
+    """A tonnage (and grade) stated for a deposit under a resource or reserve category."""
+
+    type: ClassVar[str] = "resource_estimate"
+
+    deposit: str | None = None
+    commodity: str | None = None
+    category: str
+    category_term: str = ""
+    """The category as written ("Measured and Indicated", "C1", "balance reserves")."""
+    system: str | None = None
+    """The reporting system: "JORC", "NI 43-101", "GKZ" (Soviet/Kazakh) or None."""
+    estimate_kind: str = "resource"
+    """ "resource", "reserve", "exploration_target" or "historical"."""
+    tonnage: Quantity | None = None
+    grade: Quantity | None = None
+
+
+@attrs.frozen(slots=True, kw_only=True)
+class DrillIntercept(Fact):
+    """A drilled interval and its grade: "26 m @ 3.88 g/t Au from 45 m"."""
+
+    type: ClassVar[str] = "drill_intercept"
+
+    length: Quantity
+    grade: Quantity | None = None
+    grades: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
+    """Every grade of the interval (several for multi-element intervals)."""
+    commodity: str | None = None
+    from_depth: float | None = attrs.field(default=None, converter=_optional_float)
+    hole: str | None = None
+    parent_start: int | None = None
+    """Start offset of the interval this one is "including" in, if any."""
+
+
+MENTION_TYPES: tuple[type[Fact], ...] = (Quantity, Money, ExchangeRate, Date)
+ENTITY_TYPES: tuple[type[Fact], ...] = (Commodity, Location, Organization, Deposit)
+RELATION_TYPES: tuple[type[Fact], ...] = (ResourceEstimate, DrillIntercept)
+FACT_TYPES: dict[str, type[Fact]] = {
+    cls.type: cls for cls in (*MENTION_TYPES, *ENTITY_TYPES, *RELATION_TYPES)
+}

@@ -25,8 +25,18 @@ def to_dict(fact: Fact) -> dict[str, Any]:
     if not isinstance(fact, Fact):
         raise TypeError(f"to_dict() expects a Fact, got {type(fact).__name__}")
     out: dict[str, Any] = {"type": fact.type}
-    out.update(attrs.asdict(fact, recurse=True))
+    for field in attrs.fields(type(fact)):
+        out[field.name] = _value(getattr(fact, field.name))
     return out
+
+
+def _value(value: Any) -> Any:
+    """Nested facts as their own dicts, tuples as lists, everything else as is."""
+    if isinstance(value, Fact):
+        return to_dict(value)
+    if isinstance(value, (tuple, list)):
+        return [_value(v) for v in value]
+    return value
 
 
 def to_json(fact: Fact) -> str:

@@ -17,6 +17,7 @@ import regex
 from ..facts import Fact
 from ..patterns import FLAGS, digit_runs, number_starts, qualifier_before_re, qualifier_table
 
+_ENTITY_KINDS = frozenset({"commodity", "location", "organization", "deposit"})
 _QUALIFIER_WINDOW = 40
 _QUALIFIER_AFTER = regex.compile(
     r"[ ](?:(?P<at_least>(?i:or[ ](?:more|greater|higher|above|over)"
@@ -32,7 +33,7 @@ class Scan:
 
     text: str
     facts: list[Fact] = attrs.field(factory=list)
-    _claims: list[tuple[int, int]] = attrs.field(factory=list, alias="claims")
+    _claims: dict[str, list[tuple[int, int]]] = attrs.field(factory=dict, alias="claims")
     last: Fact | None = None
     """The last fact added, in the pass under way (matchers scan left to right)."""
     _digit_runs: list[tuple[int, int]] | None = attrs.field(default=None, alias="digit_runs")
@@ -52,24 +53,29 @@ class Scan:
             self._number_starts = number_starts(self.text, self.digit_runs)
         return self._number_starts
 
-    def claimed(self, start: int, end: int) -> bool:
-        """True when ``[start, end)`` overlaps a range already claimed."""
-        claims = self._claims
-        i = bisect_left(claims, (start, start))
-        if i < len(claims) and claims[i][0] < end:
-            return True
-        return i > 0 and claims[i - 1][1] > start
+    def claimed(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
+        """True when ``[start, end)`` overlaps a range claimed (by one of `kinds`, if given)."""
+        for kind, claims in self._claims.items():
+            if kinds is not None and kind not in kinds:
+                continue
+            i = bisect_left(claims, (start, start))
+            if i < len(claims) and claims[i][0] < end:
+                return True
+            if i > 0 and claims[i - 1][1] > start:
+                return True
+        return False
 
-    def claim(self, start: int, end: int) -> None:
-        """Mark ``[start, end)`` as taken."""
-        insort(self._claims, (start, end))
+    def claim(self, start: int, end: int, kind: str = "mention") -> None:
+        """Mark ``[start, end)`` as taken by `kind` of fact."""
+        insort(self._claims.setdefault(kind, []), (start, end))
 
     def add(self, fact: Fact, claim: tuple[int, int] | None = None) -> None:
-        """Record a fact and claim its span (or a wider span given as `claim`)."""
+        """Record a fact and claim its span (or a wider span given as `claim`) for its type."""
         self.facts.append(fact)
         self.last = fact
         start, end = claim or (fact.start, fact.end)
-        self.claim(start, end)
+        kind = fact.type if fact.type in _ENTITY_KINDS else "mention"
+        self.claim(start, end, kind)
 
     def qualifier_before(self, start: int) -> tuple[str, int]:
         """The qualifier written just before `start` and where it begins ("exact" if none)."""
