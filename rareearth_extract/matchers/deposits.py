@@ -1,10 +1,306 @@
-"""Work in progress: filled in by the entities issue."""
+"""Named deposits, mines, projects, prospects, fields, sites and prospective areas.
+
+Patterns, not lists of names (the shapes are in DOMAIN.md):
+
+* name then head noun, with descriptors between: "the Kuirektykol rare earth
+  deposit", "Boguta tungsten ore deposit", "Kathleen Valley Lithium-Tantalum Project";
+* lists before a plural head: "Karatas (copper), Zhosabai (gold), North Katpar,
+  and Upper Kayrakty (tungsten) deposits", "the Touquoy and Beaver Dam deposits";
+* head noun first: "the tungsten project Upper Kayrakty", "a prospective area
+  named Zhana Kazakhstan", "dubbed "New Kazakhstan" ... the deposit";
+* possessives ("Kuirektykol's") and, once a name is known as a deposit, its bare
+  later mentions.
+
+Words inside an organisation's name ("Kundybai Mining JSC") are left to the
+organisation matcher, which runs first and claims them.
+"""
 
 from __future__ import annotations
 
+from functools import cache, lru_cache
+
+import pycountry
+import regex
+
+from ..facts import Deposit
+from ..patterns import FLAGS, alternation
+from ..resources import read_lines, read_rows
 from .scan import Scan
+
+_SKIP = ("address", "organization", "deposit")
+_MAX_NAME_WORDS = 3
+_PARTICLES = ("del", "de", "la", "los", "las", "el", "du", "des", "van", "von", "di", "da", "do")
+
+# A word of a name: capitalised (letters, marks, apostrophes, inner hyphens,
+# "Mt"/"St." abbreviations) or a short number after a word ("Horne 5", "Lac 50").
+_WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-[\p{L}\p{M}]++)*+(?:(?<=\b(?:Mt|St|Ft|Pt))\.)?+"
+_NAME = (
+    rf"{_WORD}(?:[ ](?:(?:{'|'.join(_PARTICLES)})[ ])?{_WORD}|[ ]\d{{1,3}}(?![\d.,%-]))"
+    rf"{{0,{_MAX_NAME_WORDS + 2}}}"
+)
+
+
+@cache
+def _heads() -> dict[str, str]:
+    return {head.lower(): kind for head, kind in read_rows("deposit_heads.tsv")}
+
+
+@cache
+def _stopwords() -> frozenset[str]:
+    return frozenset(read_lines("deposit_name_stopwords.txt"))
+
+
+@cache
+def _descriptor() -> str:
+    words = alternation(read_lines("deposit_descriptors.txt"), case_sensitive=False)
+    return rf"(?:{words}(?:-{words})*+)"
+
+
+@cache
+def _head_after_re() -> regex.Pattern[str]:
+    """NAME [descriptors] HEAD, or a list of names before a plural HEAD."""
+    heads = alternation(_heads(), case_sensitive=False)
+    item = rf"(?:{_NAME})(?:[ ]\((?P<paren>[\p{{Ll}} -]{{2,40}}+)\))?+"
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d'’-])(?P<list>(?:{item}(?:,[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ])){{1,9}}+)?+"
+        rf"(?P<name>{_NAME})(?P<poss>'s|’s)?+(?:[ ]\((?P<paren2>[\p{{Ll}} -]{{2,40}}+)\))?+"
+        rf"(?P<desc>(?:[ ]{_descriptor()}){{0,4}}+)[ ](?P<head>{heads})",
+        FLAGS,
+    )
+
+
+@cache
+def _head_before_re() -> regex.Pattern[str]:
+    """HEAD [named|called|dubbed] NAME: "the tungsten project Upper Kayrakty"."""
+    heads = alternation(["deposit", "project", "mine", "prospect", "field", "site", "area"])
+    descriptor = _descriptor()
+    return regex.compile(
+        rf"(?<![\p{{L}}\d])(?i:the|a|an)(?:[ ]{descriptor}|[ ]prospective|[ ]new|[ ]vast){{0,3}}+"
+        rf"[ ](?P<head>{heads})"
+        rf"(?:[ ](?:named|called|dubbed|known[ ]as))?+[ ]\"?+(?P<name>{_NAME})",
+        FLAGS,
+    )
+
+
+@cache
+def _dubbed_re() -> regex.Pattern[str]:
+    """ "dubbed "New Kazakhstan," the deposit ...": a quoted name given to a deposit."""
+    heads = alternation(["deposit", "site", "area", "field", "mine", "project"])
+    return regex.compile(
+        rf"(?i:named|called|dubbed|known[ ]as)[ ]\"(?P<name>{_NAME}),?\"[^.\n]{{0,40}}?"
+        rf"(?<![\p{{L}}])(?P<head>{heads})(?![\p{{L}}])",
+        FLAGS,
+    )
+
+
+_ACRONYM = regex.compile(r"[A-Z]{2,5}$")
+_COMPASS = frozenset({"North", "South", "East", "West", "Central", "Upper", "Lower", "Northern"})
+_NAME_END = r"(?![\p{L}\p{M}\d])"
+_LIST_ITEM = regex.compile(rf"(?P<name>{_NAME})(?:[ ]\((?P<paren>[^)]{{1,40}}+)\))?", FLAGS)
+
+
+@cache
+def _country_names() -> frozenset[str]:
+    names = set()
+    for c in pycountry.countries:
+        names.add(c.name)
+        for attr in ("common_name", "official_name"):
+            value = getattr(c, attr, None)
+            if value:
+                names.add(value)
+    return frozenset(names)
+
+
+@cache
+def _descriptor_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in read_lines("deposit_descriptors.txt"))
+
+
+def _is_descriptor(word: str) -> bool:
+    parts = word.lower().split("-")
+    return all(p in _descriptor_words() for p in parts)
+
+
+def clean_name(raw: str) -> tuple[str, str] | None:
+    """Split `raw` into the deposit's name and the descriptor words after it.
+
+    Leading stopwords ("The", "At", a headline's verbs before "On") and trailing
+    descriptors ("Lithium-Tantalum", "Gold") are not the name. Returns None when
+    nothing name-like is left (a headline's "Rare Metal", a country, a stopword).
+    """
+    words = raw.split(" ")
+    stop = _stopwords()
+    start = 0
+    for i, word in enumerate(words):
+        if word.rstrip(".") in stop or word.endswith(("'s", "’s", "'", "’")):
+            start = i + 1
+    words = words[start:]
+    trailing: list[str] = []
+    while words and (
+        _is_descriptor(words[-1]) or words[-1].lower() in _PARTICLES or _ACRONYM.match(words[-1])
+    ):
+        trailing.insert(0, words.pop())
+    if not words or words[0].isdigit() or words[0].lower() in _PARTICLES:
+        return None
+    proper = [w for w in words if not w.isdigit() and w.lower() not in _PARTICLES]
+    if len(proper) > _MAX_NAME_WORDS or not proper:
+        return None
+    name = " ".join(words).rstrip(".")
+    if name in _country_names() or len(name) < 3 or name in _COMPASS:
+        return None
+    return name, " ".join(trailing)
+
+
+@lru_cache(maxsize=4096)
+def _descriptor_commodities(desc: str) -> tuple[str, ...]:
+    """Canonical commodities named in a descriptor ("tungsten ore", "copper")."""
+    from .commodities import find_commodities
+
+    if not desc.strip():
+        return ()
+    probe = Scan(desc)
+    find_commodities(probe)
+    return tuple(
+        dict.fromkeys(getattr(f, "name", "") for f in probe.facts if f.type == "commodity")
+    )
+
+
+_LINE = regex.compile(r"[^\n]++", FLAGS)
+_LINE_WORD = regex.compile(r"[\p{L}][\p{L}'’-]{3,}+", FLAGS)
+_TITLE_SHARE = 0.8
+_TITLE_MIN_WORDS = 4
+_CONTEXT_REACH = 60
+_CONTEXT_MIN_WORDS = 4
+_CONTEXT_SHARE = 0.8
+
+
+def _title_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of lines written in Title Case (headlines), where capitals prove nothing."""
+    spans = []
+    for line in _LINE.finditer(text):
+        words = _LINE_WORD.findall(line.group())
+        if len(words) < _TITLE_MIN_WORDS:
+            continue
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if capitalised / len(words) >= _TITLE_SHARE:
+            spans.append(line.span())
+    return spans
+
+
+def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)
+
+
+def _headline_context(text: str, start: int) -> bool:
+    """True when the words just before `start` are capitalised like a headline's."""
+    line_start = text.rfind("\n", max(0, start - _CONTEXT_REACH), start) + 1
+    window = text[max(line_start, start - _CONTEXT_REACH) : start]
+    words = _LINE_WORD.findall(window)[-5:]
+    if len(words) < _CONTEXT_MIN_WORDS:
+        return False
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return capitalised / len(words) >= _CONTEXT_SHARE
+
+
+def _shouting(name: str) -> bool:
+    """An all-capitals word of four letters or more: a headline or a heading, not a name."""
+    return any(len(w) >= 4 and w.isupper() for w in name.split(" "))
 
 
 def find_deposits(scan: Scan) -> None:
-    """Add this kind of entity to `scan` (not written yet)."""
-    return None
+    """Find deposit mentions (several patterns, then bare repeats of known names).
+
+    In headlines capitals prove nothing, so a name found there only counts when
+    the prose names it too (the bare-mention pass then finds the headline's).
+    """
+    text = scan.text
+    found: dict[str, tuple[str | None, tuple[str, ...]]] = {}
+    titles = _title_lines(text)
+
+    def add(
+        start: int,
+        end: int,
+        name: str,
+        kind: str | None,
+        commodities: tuple[str, ...],
+        context_start: int | None = None,
+    ) -> None:
+        if scan.claimed(start, end, kinds=_SKIP) or _shouting(name):
+            return
+        if _in_spans(start, titles) or _headline_context(text, context_start or start):
+            return
+        scan.add(
+            Deposit(
+                text=text[start:end],
+                start=start,
+                end=end,
+                name=name,
+                kind=kind,
+                commodities=commodities,
+            )
+        )
+        known_kind, known_comm = found.get(name, (None, ()))
+        found[name] = (known_kind or kind, tuple(dict.fromkeys(known_comm + commodities)))
+
+    for m in _head_after_re().finditer(text):
+        kind = _heads()[m.group("head").lower()]
+        commodities_text = f"{m.group('desc') or ''} {m.group('paren2') or ''}"
+        if m.group("list"):
+            for item in _LIST_ITEM.finditer(m.group("list")):
+                cleaned = clean_name(item.group("name"))
+                if cleaned is None:
+                    continue
+                name, extra = cleaned
+                start = m.start("list") + item.start("name")
+                end = start + len(name)
+                add(
+                    start,
+                    end,
+                    name,
+                    kind,
+                    _descriptor_commodities(f"{extra} {item.group('paren') or ''}"),
+                    context_start=m.start(),
+                )
+        cleaned = clean_name(m.group("name"))
+        if cleaned is None:
+            continue
+        name, extra = cleaned
+        start = m.start("name") + m.group("name").rfind(name)
+        commodities = _descriptor_commodities(f"{extra} {commodities_text}")
+        add(start, m.end("head"), name, kind, commodities, context_start=m.start())
+    for pattern in (_head_before_re(), _dubbed_re()):
+        for m in pattern.finditer(text):
+            cleaned = clean_name(m.group("name"))
+            if cleaned is None:
+                continue
+            name = cleaned[0]
+            kind = _heads().get(m.group("head").lower())
+            start = m.start("name") + m.group("name").find(name)
+            add(start, start + len(name), name, kind, ())
+    _find_known(scan, found)
+
+
+def _find_known(scan: Scan, known: dict[str, tuple[str | None, tuple[str, ...]]]) -> None:
+    """Bare later (or earlier) mentions of names already found with a head noun."""
+    if not known:
+        return
+    text = scan.text
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\p{{M}}\d-])(?:{alternation(known, guard=_NAME_END)})",
+        FLAGS,
+    )
+    for m in pattern.finditer(text):
+        if scan.claimed(m.start(), m.end(), kinds=_SKIP):
+            continue
+        name = m.group()
+        kind, commodities = known[name]
+        scan.add(
+            Deposit(
+                text=name,
+                start=m.start(),
+                end=m.end(),
+                name=name,
+                kind=kind,
+                commodities=commodities,
+            )
+        )
