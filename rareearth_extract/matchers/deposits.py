@@ -31,9 +31,10 @@ _SKIP = ("address", "organization", "deposit")
 _MAX_NAME_WORDS = 3
 _PARTICLES = ("del", "de", "la", "los", "las", "el", "du", "des", "van", "von", "di", "da", "do")
 
+# Text arrives normalised: curly apostrophes are already straight.
 # A word of a name: capitalised (letters, marks, apostrophes, inner hyphens,
 # "Mt"/"St." abbreviations) or a short number after a word ("Horne 5", "Lac 50").
-_WORD = r"\p{Lu}[\p{L}\p{M}'’]*+(?:-[\p{L}\p{M}]++)*+(?:(?<=\b(?:Mt|St|Ft|Pt))\.)?+"
+_WORD = r"\p{Lu}[\p{L}\p{M}']*+(?:-[\p{L}\p{M}]++)*+(?:(?<=\b(?:Mt|St|Ft|Pt))\.)?+"
 _NAME = (
     rf"{_WORD}(?:[ ](?:(?:{'|'.join(_PARTICLES)})[ ])?{_WORD}|[ ]\d{{1,3}}(?![\d.,%-]))"
     rf"{{0,{_MAX_NAME_WORDS + 2}}}"
@@ -61,9 +62,10 @@ def _head_after_re() -> regex.Pattern[str]:
     """NAME [descriptors] HEAD, or a list of names before a plural HEAD."""
     heads = alternation(_heads(), case_sensitive=False)
     item = rf"(?:{_NAME})(?:[ ]\((?P<paren>[\p{{Ll}} -]{{2,40}}+)\))?+"
+    separator = r"(?:,[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ])"
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d'’-])(?P<list>(?:{item}(?:,[ ](?:and[ ]|&[ ])?|[ ](?:and|&)[ ])){{1,9}}+)?+"
-        rf"(?P<name>{_NAME})(?P<poss>'s|’s)?+(?:[ ]\((?P<paren2>[\p{{Ll}} -]{{2,40}}+)\))?+"
+        rf"(?<![\p{{L}}\p{{M}}\d'-])(?P<list>(?:{item}{separator}){{1,9}}+)?+"
+        rf"(?P<name>{_NAME})(?P<poss>'s)?+(?:[ ]\((?P<paren2>[\p{{Ll}} -]{{2,40}}+)\))?+"
         rf"(?P<desc>(?:[ ]{_descriptor()}){{0,4}}+)[ ](?P<head>{heads})",
         FLAGS,
     )
@@ -132,7 +134,7 @@ def clean_name(raw: str) -> tuple[str, str] | None:
     stop = _stopwords()
     start = 0
     for i, word in enumerate(words):
-        if word.rstrip(".") in stop or word.endswith(("'s", "’s", "'", "’")):
+        if word.rstrip(".") in stop or word.endswith(("'s", "'")):
             start = i + 1
     words = words[start:]
     trailing: list[str] = []
@@ -166,7 +168,7 @@ def _descriptor_commodities(desc: str) -> tuple[str, ...]:
 
 
 _LINE = regex.compile(r"[^\n]++", FLAGS)
-_LINE_WORD = regex.compile(r"[\p{L}][\p{L}'’-]{3,}+", FLAGS)
+_LINE_WORD = regex.compile(r"[\p{L}][\p{L}'-]{3,}+", FLAGS)
 _TITLE_SHARE = 0.8
 _TITLE_MIN_WORDS = 4
 _CONTEXT_REACH = 60
