@@ -8,6 +8,7 @@ not here, so the classes stay plain data.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any, ClassVar
 
 import attrs
@@ -138,6 +139,14 @@ class Date(Fact):
     value: str | None = None
 
 
+def _str_tuple(values: Iterable[str]) -> tuple[str, ...]:
+    return tuple(values)
+
+
+def _quantity_tuple(values: Iterable[Quantity]) -> tuple[Quantity, ...]:
+    return tuple(values)
+
+
 @attrs.frozen(slots=True, kw_only=True)
 class Commodity(Fact):
     """A commodity, element, group or product named in the text.
@@ -193,9 +202,9 @@ class Deposit(Fact):
 
     name: str
     kind: str | None = None
-    commodities: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    commodities: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
     location: str | None = None
-    aliases: tuple[str, ...] = attrs.field(default=(), converter=tuple)
+    aliases: tuple[str, ...] = attrs.field(default=(), converter=_str_tuple)
 
 
 @attrs.frozen(slots=True, kw_only=True)
@@ -225,7 +234,7 @@ class DrillIntercept(Fact):
 
     length: Quantity
     grade: Quantity | None = None
-    grades: tuple[Quantity, ...] = attrs.field(default=(), converter=tuple)
+    grades: tuple[Quantity, ...] = attrs.field(default=(), converter=_quantity_tuple)
     """Every grade of the interval (several for multi-element intervals)."""
     commodity: str | None = None
     from_depth: float | None = attrs.field(default=None, converter=_optional_float)

@@ -276,9 +276,9 @@ def find_deposits(scan: Scan) -> None:
             if cleaned is None:
                 continue
             name = cleaned[0]
-            kind = _heads().get(m.group("head").lower())
+            head_kind = _heads().get(m.group("head").lower())
             start = m.start("name") + m.group("name").find(name)
-            add(start, start + len(name), name, kind, ())
+            add(start, start + len(name), name, head_kind, ())
     _find_known(scan, found)
 
 
