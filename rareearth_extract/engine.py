@@ -58,7 +58,7 @@ def scan_text(text: str) -> list[Fact]:
     find_locations(scan)
     find_commodities(scan)
     facts = sorted(scan.facts, key=lambda f: (f.start, f.end, f.type))
-    facts = group_entities(facts)
+    facts = group_entities(text, facts)
     facts += find_relations(text, facts)
     return sorted(facts, key=lambda f: (f.start, f.end, f.type))
 

@@ -1,13 +1,135 @@
-"""Document-level grouping of entity mentions under one canonical name.
+"""Document-level work on entity mentions: one canonical name per thing.
 
-Work in progress (entities issue): for now each mention keeps its own name.
+* Deposits: spelling variants of one name (transliterations such as
+  Kayrakty/Kairakty, "Northern"/"North") share the first spelling the text uses;
+  the others become `aliases`. Each mention also gets the commodities and the
+  place the text ties to the deposit: the descriptors of its own mentions
+  ("tungsten ore deposit"), commodities named in sentences about this deposit
+  alone, and a place written right after a mention ("... deposit in the
+  Karaganda Region").
+* Organisations and places are grouped by their own matchers' rules
+  (:func:`~rareearth_extract.matchers.organizations.group_organizations`,
+  :func:`~rareearth_extract.matchers.places.group_locations`) when they provide them.
 """
 
 from __future__ import annotations
 
-from .facts import Fact
+import unicodedata
+from collections import defaultdict
+from collections.abc import Callable
+from typing import Any
+
+import attrs
+import regex
+
+from .facts import Commodity, Deposit, Fact, Location, Organization
+from .patterns import FLAGS
+
+_SENTENCE_END = regex.compile(r"[.!?](?=[ \n\"')]|$)|\n", FLAGS)
+_PLACE_JOIN = regex.compile(r"[ ,]*(?:(?i:in|near|of|at|within)[ ](?i:the[ ])?)?$", FLAGS)
+_PLACE_REACH = 60
+_SKELETON_RULES = (
+    ("northern", "north"),
+    ("southern", "south"),
+    ("eastern", "east"),
+    ("western", "west"),
+    ("dzh", "j"),
+    ("zh", "j"),
+    ("kh", "h"),
+    ("ph", "f"),
+    ("ou", "u"),
+    ("y", "i"),
+    ("'s", ""),
+)
 
 
-def group_entities(facts: list[Fact]) -> list[Fact]:
-    """Give every mention of one thing the same canonical name (not written yet)."""
-    return facts
+def skeleton(name: str) -> str:
+    """A spelling-insensitive key: Kayrakty and Kairakty, North and Northern, agree."""
+    folded = unicodedata.normalize("NFKD", name.casefold())
+    folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    for old, new in _SKELETON_RULES:
+        folded = folded.replace(old, new)
+    folded = regex.sub(r"[\s\-]+", " ", folded)
+    return regex.sub(r"(.)\1", r"\1", folded).strip()
+
+
+def group_entities(text: str, facts: list[Fact]) -> list[Fact]:
+    """Canonical names, aliases and ties for entity mentions; other facts pass through."""
+    facts = _group_deposits(text, facts)
+    facts = _apply_group(facts, Organization, "organizations", "group_organizations")
+    return _apply_group(facts, Location, "places", "group_locations")
+
+
+def _apply_group(facts: list[Fact], cls: type[Fact], module: str, name: str) -> list[Fact]:
+    """Run a matcher module's grouping function over its facts, if the module has one."""
+    import importlib
+
+    group: Callable[[list[Any]], list[Any]] | None = getattr(
+        importlib.import_module(f".matchers.{module}", __package__), name, None
+    )
+    if group is None:
+        return facts
+    mine = [f for f in facts if isinstance(f, cls)]
+    if not mine:
+        return facts
+    grouped = iter(group(mine))
+    return [next(grouped) if isinstance(f, cls) else f for f in facts]
+
+
+def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
+    s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    m = _SENTENCE_END.search(text, end)
+    return s, (m.start() if m is not None else len(text))
+
+
+def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
+    deposits = [f for f in facts if isinstance(f, Deposit)]
+    if not deposits:
+        return facts
+    canonical: dict[str, str] = {}
+    variants: dict[str, list[str]] = defaultdict(list)
+    for d in deposits:
+        key = skeleton(d.name)
+        canonical.setdefault(key, d.name)
+        if d.name not in variants[key]:
+            variants[key].append(d.name)
+    commodities: dict[str, list[str]] = defaultdict(list)
+    places: dict[str, str] = {}
+    others = [f for f in facts if isinstance(f, (Commodity, Location))]
+    by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
+    spans: dict[int, tuple[int, int]] = {}
+    for d in deposits:
+        span = _sentence_span(text, d.start, d.end)
+        spans[id(d)] = span
+        by_sentence[span].add(skeleton(d.name))
+    for d in deposits:
+        key = skeleton(d.name)
+        commodities[key].extend(d.commodities)
+        s_start, s_end = spans[id(d)]
+        alone = by_sentence[(s_start, s_end)] == {key}
+        for f in others:
+            if not s_start <= f.start < s_end:
+                continue
+            if isinstance(f, Commodity) and alone:
+                commodities[key].append(f.name)
+            elif (
+                isinstance(f, Location)
+                and key not in places
+                and 0 <= f.start - d.end <= _PLACE_REACH
+                and _PLACE_JOIN.search(text, d.end, f.start)
+            ):
+                places[key] = f.name
+    out: list[Fact] = []
+    for fact in facts:
+        if isinstance(fact, Deposit):
+            key = skeleton(fact.name)
+            name = canonical[key]
+            fact = attrs.evolve(
+                fact,
+                name=name,
+                commodities=tuple(dict.fromkeys(commodities[key])),
+                location=places.get(key, fact.location),
+                aliases=tuple(v for v in variants[key] if v != name),
+            )
+        out.append(fact)
+    return out
