@@ -41,7 +41,11 @@ _HOLE_BEFORE = regex.compile(
     rf"|(?<![\w-])(?P<id>{_HOLE_ID}))(?=[ ]?[:)\],-]|[ ])",
     FLAGS,
 )
-_HOLE_AFTER = regex.compile(rf"[ ]?\((?P<id>{_HOLE_ID})\)", FLAGS)
+_HOLE_AFTER = regex.compile(
+    rf"[ ]?\((?P<id>{_HOLE_ID})\)"
+    r"|[ ](?i:in|from|for)[ ](?i:hole|drill[ ]?hole|borehole)[ ](?P<id>[A-Za-z0-9]++(?:[-_][A-Za-z0-9]++)*+)",
+    FLAGS,
+)
 _HOLE_REACH = 80
 _MAX_GAP = 40
 
@@ -191,7 +195,8 @@ _OF_AFTER = regex.compile(r"[ ]?(?i:of|of[ ]contained|contained)[ ]", FLAGS)
 
 
 def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
+    stop = text.rfind(". ", 0, start)
+    s = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
     m = _SENTENCE_END.search(text, end)
     return s, (m.start() if m is not None else len(text))
 
@@ -259,8 +264,12 @@ def _nearest_term(
     """The category term closest to a tonnage: right after it, else before it in the sentence."""
     after = pattern.search(text, end, min(s_end, end + _TERM_AFTER_MAX))
     before = None
+    previous = None
     for m in pattern.finditer(text, max(s_start, start - _TERM_BEFORE_MAX), start):
-        before = m
+        previous, before = before, m
+    if before is not None and previous is not None and _generic(before):
+        if before.start() - previous.end() <= 1:
+            before = previous
     if after is not None and (before is None or after.start() - end <= start - before.end()):
         gap = text[end : after.start()]
         if "\n" not in gap and not regex.search(r"\d", gap):
@@ -270,6 +279,15 @@ def _nearest_term(
         if not regex.search(r"\d[\d,.]*[ ]?(?:t|Mt|kt|tons?|tonnes?)\b", gap):
             return before
     return None
+
+
+def _generic(term: regex.Match[str]) -> bool:
+    """A bare "resources"/"reserves" word, which a category before it makes specific."""
+    surface = term.group("term")
+    if not surface:
+        return False
+    category = _categories()[0][" ".join(surface.lower().split())][0]
+    return category in {"total resources", "total reserves"}
 
 
 def _deposit_for(

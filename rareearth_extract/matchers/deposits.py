@@ -180,6 +180,8 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
     """Spans of lines written in Title Case (headlines), where capitals prove nothing."""
     spans = []
     for line in _LINE.finditer(text):
+        if line.group().rstrip().endswith((".", ";", ":")):
+            continue  # a sentence, not a headline
         words = _LINE_WORD.findall(line.group())
         if len(words) < _TITLE_MIN_WORDS:
             continue
