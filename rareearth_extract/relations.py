@@ -43,7 +43,8 @@ _HOLE_BEFORE = regex.compile(
 )
 _HOLE_AFTER = regex.compile(
     rf"[ ]?\((?P<id>{_HOLE_ID})\)"
-    r"|[ ](?i:in|from|for)[ ](?i:hole|drill[ ]?hole|borehole)[ ](?P<id>[A-Za-z0-9]++(?:[-_][A-Za-z0-9]++)*+)",
+    r"|[ ](?i:in|from|for)[ ](?i:hole|drill[ ]?hole|borehole)[ ]"
+    r"(?P<id>[A-Za-z0-9]++(?:[-_][A-Za-z0-9]++)*+)",
     FLAGS,
 )
 _HOLE_REACH = 80
@@ -267,9 +268,13 @@ def _nearest_term(
     previous = None
     for m in pattern.finditer(text, max(s_start, start - _TERM_BEFORE_MAX), start):
         previous, before = before, m
-    if before is not None and previous is not None and _generic(before):
-        if before.start() - previous.end() <= 1:
-            before = previous
+    if (
+        before is not None
+        and previous is not None
+        and _generic(before)
+        and before.start() - previous.end() <= 1
+    ):
+        before = previous
     if after is not None and (before is None or after.start() - end <= start - before.end()):
         gap = text[end : after.start()]
         if "\n" not in gap and not regex.search(r"\d", gap):
