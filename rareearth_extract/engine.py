@@ -16,20 +16,20 @@ from typing import Any
 import attrs
 import regex
 
-from .facts import Fact, Quantity
 from .entities import group_entities
+from .facts import Fact, Quantity
 from .linking import link_money
-from .relations import find_relations
 from .matchers.commodities import find_commodities
 from .matchers.dates import find_dates, find_years
 from .matchers.deposits import find_deposits
+from .matchers.money import document_dollar, find_exchange_rates, find_money
 from .matchers.organizations import find_organizations
 from .matchers.places import find_locations
-from .matchers.money import document_dollar, find_exchange_rates, find_money
 from .matchers.quantities import find_counts, find_quantities
 from .matchers.scan import Scan
 from .normalize import Normalized, normalize
 from .patterns import FLAGS
+from .relations import find_relations
 
 _SENTENCE_BREAK = regex.compile(
     r"\n|(?<=[.!?])[\"')\]]*+[ \t]++(?=[\"'(\[]?[A-Z0-9\u0400-\u042f])", FLAGS

@@ -121,7 +121,8 @@ def test_including_intervals_link_to_their_parent() -> None:
             id="asx-category-after",
         ),
         P(
-            "Under NI 43-101 the Ridge Top project has an Inferred Resource of 3.1 Mt @ 0.9 g/t Au.",
+            "Under NI 43-101 the Ridge Top project has an Inferred Resource"
+            " of 3.1 Mt @ 0.9 g/t Au.",
             "inferred",
             3.1e6,
             0.9,
