@@ -1,6 +1,6 @@
 """rareearth_extract: typed, normalised facts from mining and rare-earth text."""
 
-from .api import Extractor, extract_facts
+from .api import Extractor, build_pipeline, extract_facts
 from .facts import Date, ExchangeRate, Fact, Money, Quantity
 from .serialize import to_dict
 
@@ -11,6 +11,7 @@ __all__ = [
     "Fact",
     "Money",
     "Quantity",
+    "build_pipeline",
     "extract_facts",
     "to_dict",
 ]

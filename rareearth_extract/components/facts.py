@@ -22,6 +22,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
+from ..facts import Fact
+
 DEFAULT_EXTENSION = "rareearth_facts"
 DEFAULT_SPANS_KEY = "rareearth"
 
@@ -33,6 +35,7 @@ DEFAULT_SPANS_KEY = "rareearth"
         "spans_key": DEFAULT_SPANS_KEY,
         "set_ents": False,
         "fx_rates": {},
+        "use_ner": True,
     },
 )
 def make_facts_component(
@@ -42,10 +45,16 @@ def make_facts_component(
     spans_key: str,
     set_ents: bool,
     fx_rates: dict[str, float],
+    use_ner: bool,
 ) -> FactsComponent:
     """spaCy factory for :class:`FactsComponent`."""
     return FactsComponent(
-        name=name, extension=extension, spans_key=spans_key, set_ents=set_ents, fx_rates=fx_rates
+        name=name,
+        extension=extension,
+        spans_key=spans_key,
+        set_ents=set_ents,
+        fx_rates=fx_rates,
+        use_ner=use_ner,
     )
 
 
@@ -60,6 +69,7 @@ class FactsComponent:
         spans_key: str = DEFAULT_SPANS_KEY,
         set_ents: bool = False,
         fx_rates: Mapping[str, float] | None = None,
+        use_ner: bool = True,
     ) -> None:
         from ..linking import check_fx_rates
 
@@ -68,6 +78,7 @@ class FactsComponent:
         self.spans_key = spans_key
         self.set_ents = set_ents
         self.fx_rates = check_fx_rates(fx_rates)
+        self.use_ner = use_ner
         if not Doc.has_extension(extension):
             Doc.set_extension(extension, default=None)
 
@@ -76,6 +87,8 @@ class FactsComponent:
         from ..engine import extract
 
         facts = extract(doc.text, fx_rates=self.fx_rates)
+        if self.use_ner and doc.ents:
+            facts = merge_ner_entities(doc, facts)
         doc._.set(self.extension, facts)
         spans: list[Span] = []
         for fact in facts:
@@ -101,3 +114,31 @@ class FactsComponent:
     def from_disk(self, path: Any, *, exclude: Any = ()) -> FactsComponent:
         """Nothing to load: the component's data ships in the package."""
         return self
+
+
+_NER_LABELS = {"ORG": "organization", "GPE": "location", "LOC": "location"}
+
+
+def merge_ner_entities(doc: Doc, facts: list[Fact]) -> list[Fact]:
+    """Add a trained NER's ORG and GPE/LOC entities that our own matchers did not find.
+
+    Only entities that overlap none of our organisation, place or deposit
+    mentions are added, so our names (and their grouping) win.
+    """
+    from ..facts import Location, Organization
+
+    ours = [(f.start, f.end) for f in facts if f.type in {"organization", "location", "deposit"}]
+    added: list[Fact] = []
+    for ent in doc.ents:
+        kind = _NER_LABELS.get(ent.label_)
+        if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in ours):
+            continue
+        sentence = ent.sent.text if doc.has_annotation("SENT_START") else ""
+        common = {"text": ent.text, "start": ent.start_char, "end": ent.end_char}
+        if kind == "organization":
+            added.append(Organization(**common, sentence=sentence, name=ent.text, kind="ner"))
+        else:
+            added.append(Location(**common, sentence=sentence, name=ent.text, kind="ner"))
+    if not added:
+        return facts
+    return sorted([*facts, *added], key=lambda f: (f.start, f.end, f.type))
