@@ -36,7 +36,7 @@ _SENTENCE_BREAK = regex.compile(
 )
 
 
-_NOT_PROSE = regex.compile(r"(?i:https?://|www\.)[^\s<>\"')\]]++|[\w.+-]++@[\w-]++\.[\w.]++", FLAGS)
+_NOT_PROSE = regex.compile(r"(?i:https?://|www\.)[^\s<>\"')\]]++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++", FLAGS)
 
 
 def scan_text(text: str) -> list[Fact]:
