@@ -13,7 +13,7 @@ def _pipeline_with_ner() -> spacy.language.Language:
     ruler = nlp.add_pipe("entity_ruler")
     ruler.add_patterns(
         [
-            {"label": "ORG", "pattern": "Northwind Metals"},
+            {"label": "ORG", "pattern": "Zarya"},
             {"label": "GPE", "pattern": "Oskemen"},
             {"label": "PERSON", "pattern": "Dana Ibrayeva"},
         ]
@@ -22,9 +22,9 @@ def _pipeline_with_ner() -> spacy.language.Language:
 
 
 def test_ner_org_and_gpe_add_to_our_facts() -> None:
-    doc = _pipeline_with_ner()("Dana Ibrayeva said Northwind Metals mined 5 Mt near Oskemen.")
+    doc = _pipeline_with_ner()("Dana Ibrayeva said Zarya mined 5 Mt near Oskemen.")
     kinds = {(f.type, f.text) for f in doc._.rareearth_facts}
-    assert ("organization", "Northwind Metals") in kinds
+    assert ("organization", "Zarya") in kinds
     assert ("location", "Oskemen") in kinds
     assert not any(f.text == "Dana Ibrayeva" for f in doc._.rareearth_facts)
 
@@ -32,10 +32,10 @@ def test_ner_org_and_gpe_add_to_our_facts() -> None:
 def test_ner_can_be_switched_off() -> None:
     nlp = spacy.blank("en")
     ruler = nlp.add_pipe("entity_ruler")
-    ruler.add_patterns([{"label": "ORG", "pattern": "Northwind Metals"}])
+    ruler.add_patterns([{"label": "ORG", "pattern": "Zarya"}])
     build_pipeline(nlp)
     nlp.get_pipe("rareearth_facts").use_ner = False
-    doc = nlp("Northwind Metals mined 5 Mt.")
+    doc = nlp("Zarya mined 5 Mt.")
     assert [f.type for f in doc._.rareearth_facts] == ["quantity"]
 
 

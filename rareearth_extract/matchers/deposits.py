@@ -134,9 +134,17 @@ def clean_name(raw: str) -> tuple[str, str] | None:
     stop = _stopwords()
     start = 0
     for i, word in enumerate(words):
-        if word.rstrip(".") in stop or word.endswith(("'s", "'")):
+        bare = word.rstrip(".")
+        if (bare in stop and not _is_descriptor(bare)) or word.endswith(("'s", "'")):
             start = i + 1
     words = words[start:]
+    while words and words[0].rstrip(".") in stop and _is_descriptor(words[0]):
+        # A commodity word opens a name only when a proper word follows it
+        # ("Copper Flat"); "Gold Project" alone is no name.
+        if len(words) == 1 or _is_descriptor(words[1]) or words[1].rstrip(".") in stop:
+            words = words[1:]
+        else:
+            break
     trailing: list[str] = []
     while words and (
         _is_descriptor(words[-1]) or words[-1].lower() in _PARTICLES or _ACRONYM.match(words[-1])
