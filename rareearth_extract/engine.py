@@ -9,7 +9,6 @@ and facts in verbatim repeats of a line (tickers, menus) are dropped.
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from collections.abc import Mapping
 from typing import Any
 
@@ -30,13 +29,11 @@ from .matchers.scan import Scan
 from .normalize import Normalized, normalize
 from .patterns import FLAGS
 from .relations import find_relations
+from .sentences import Sentences
 
-_SENTENCE_BREAK = regex.compile(
-    r"\n|(?<=[.!?])[\"')\]]*+[ \t]++(?=[\"'(\[]?[A-Z0-9\u0400-\u042f])", FLAGS
+_NOT_PROSE = regex.compile(
+    r"(?i:https?://|www\.)[^\s<>\"')\]]++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++", FLAGS
 )
-
-
-_NOT_PROSE = regex.compile(r"(?i:https?://|www\.)[^\s<>\"')\]]++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++", FLAGS)
 
 
 def scan_text(text: str) -> list[Fact]:
@@ -70,30 +67,22 @@ def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[F
     norm = normalize(text)
     facts = scan_text(norm.text)
     facts = link_money(norm.text, facts, fx_rates=fx_rates)
-    breaks = [m.end() for m in _SENTENCE_BREAK.finditer(text)]
+    sentences = Sentences(text)
     out = [
-        _to_original(f, norm, text, breaks) for f in facts if not norm.in_repeat(f.start)
+        _to_original(f, norm, text, sentences) for f in facts if not norm.in_repeat(f.start)
     ]
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
 
 
-def _sentence(text: str, breaks: list[int], start: int, end: int) -> str:
-    i = bisect_right(breaks, start)
-    s = breaks[i - 1] if i else 0
-    j = bisect_right(breaks, max(end - 1, start))
-    e = breaks[j] if j < len(breaks) else len(text)
-    return text[s:e].strip()
-
-
-def _to_original(f: Fact, norm: Normalized, text: str, breaks: list[int]) -> Fact:
+def _to_original(f: Fact, norm: Normalized, text: str, sentences: Sentences) -> Fact:
     """`f` with its offsets (and those of facts nested in it) in the caller's text."""
     start, end = norm.span(f.start, f.end)
     changes: dict[str, Any] = {
         "start": start,
         "end": end,
         "text": text[start:end],
-        "sentence": _sentence(text, breaks, start, end),
+        "sentence": sentences.text_of(start, end),
     }
     if isinstance(f, Quantity) and f.unit and f.measure != "count":
         # The unit is the tail of the span: report it as the caller wrote it ("km²").
@@ -102,9 +91,9 @@ def _to_original(f: Fact, norm: Normalized, text: str, breaks: list[int]) -> Fac
     for field in attrs.fields(type(f)):
         value = getattr(f, field.name)
         if isinstance(value, Fact):
-            changes[field.name] = _to_original(value, norm, text, breaks)
+            changes[field.name] = _to_original(value, norm, text, sentences)
         elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
-            changes[field.name] = tuple(_to_original(v, norm, text, breaks) for v in value)
+            changes[field.name] = tuple(_to_original(v, norm, text, sentences) for v in value)
         elif field.name == "parent_start" and isinstance(value, int):
             changes[field.name] = norm.to_original(value)
     return attrs.evolve(f, **changes)

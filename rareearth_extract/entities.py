@@ -24,8 +24,8 @@ import regex
 
 from .facts import Commodity, Deposit, Fact, Location, Organization
 from .patterns import FLAGS
+from .sentences import Sentences
 
-_SENTENCE_END = regex.compile(r"[.!?](?=[ \n\"')]|$)|\n", FLAGS)
 _PLACE_JOIN = regex.compile(r"[ ,]*(?:(?i:in|near|of|at|within)[ ](?i:the[ ])?)?$", FLAGS)
 _PLACE_REACH = 60
 _SKELETON_RULES = (
@@ -76,12 +76,6 @@ def _apply_group(facts: list[Fact], cls: type[Fact], module: str, name: str) -> 
     return [next(grouped) if isinstance(f, cls) else f for f in facts]
 
 
-def _sentence_span(text: str, start: int, end: int) -> tuple[int, int]:
-    s = max(text.rfind(". ", 0, start) + 2, text.rfind("\n", 0, start) + 1, 0)
-    m = _SENTENCE_END.search(text, end)
-    return s, (m.start() if m is not None else len(text))
-
-
 def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
     deposits = [f for f in facts if isinstance(f, Deposit)]
     if not deposits:
@@ -98,8 +92,9 @@ def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
     others = [f for f in facts if isinstance(f, (Commodity, Location))]
     by_sentence: dict[tuple[int, int], set[str]] = defaultdict(set)
     spans: dict[int, tuple[int, int]] = {}
+    sentences = Sentences(text)
     for d in deposits:
-        span = _sentence_span(text, d.start, d.end)
+        span = sentences.span(d.start, d.end)
         spans[id(d)] = span
         by_sentence[span].add(skeleton(d.name))
     for d in deposits:

@@ -24,6 +24,7 @@ import regex
 from .facts import Commodity, Deposit, DrillIntercept, Fact, Quantity, ResourceEstimate
 from .patterns import FLAGS
 from .resources import read_rows
+from .sentences import Sentences
 
 _JOIN_LENGTH_GRADE = regex.compile(
     r"^[ ]?(?:@|(?i:at|of|grading|averaging|assaying|returning|grading[ ]an[ ]average[ ]of))[ ]?$",
@@ -183,7 +184,6 @@ def _categories() -> tuple[dict[str, tuple[str, str | None, str]], regex.Pattern
     return table, pattern
 
 
-_SENTENCE_END = regex.compile(r"[.!?](?=[ \n\"')]|$)|\n", FLAGS)
 _TERM_BEFORE_MAX = 110
 _DEPOSIT_REACH = 1500
 _TERM_AFTER_MAX = 60
@@ -193,13 +193,6 @@ _JOIN_TONNAGE_GRADE = regex.compile(
     FLAGS,
 )
 _OF_AFTER = regex.compile(r"[ ]?(?i:of|of[ ]contained|contained)[ ]", FLAGS)
-
-
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
-    stop = text.rfind(". ", 0, start)
-    s = max(stop + 2 if stop >= 0 else 0, text.rfind("\n", 0, start) + 1)
-    m = _SENTENCE_END.search(text, end)
-    return s, (m.start() if m is not None else len(text))
 
 
 def find_estimates(
@@ -212,11 +205,12 @@ def find_estimates(
     commodities = [f for f in facts if isinstance(f, Commodity)]
     doc_system = _document_system(text)
     distinct_deposits = {d.name for d in deposits}
+    sentences = Sentences(text)
     out: list[ResourceEstimate] = []
     for i, q in enumerate(quantities):
         if q.measure != "mass":
             continue
-        s_start, s_end = _sentence_bounds(text, q.start, q.end)
+        s_start, s_end = sentences.span(q.start, q.end)
         grade = None
         tail_end = q.end
         if i + 1 < len(quantities):

@@ -134,11 +134,17 @@ def merge_ner_entities(doc: Doc, facts: list[Fact]) -> list[Fact]:
         if kind is None or any(s < ent.end_char and ent.start_char < e for s, e in ours):
             continue
         sentence = ent.sent.text if doc.has_annotation("SENT_START") else ""
-        common = {"text": ent.text, "start": ent.start_char, "end": ent.end_char}
-        if kind == "organization":
-            added.append(Organization(**common, sentence=sentence, name=ent.text, kind="ner"))
-        else:
-            added.append(Location(**common, sentence=sentence, name=ent.text, kind="ner"))
+        cls = Organization if kind == "organization" else Location
+        added.append(
+            cls(
+                text=ent.text,
+                start=ent.start_char,
+                end=ent.end_char,
+                sentence=sentence,
+                name=ent.text,
+                kind="ner",
+            )
+        )
     if not added:
         return facts
     return sorted([*facts, *added], key=lambda f: (f.start, f.end, f.type))

@@ -48,6 +48,7 @@ Then each candidate is judged in context:
 from __future__ import annotations
 
 import itertools
+from bisect import bisect_right
 from collections.abc import Iterator
 from functools import cache
 
@@ -80,6 +81,9 @@ _PRICE_AFTER = regex.compile(
 _PREV_WORD = regex.compile(r"(?<![\p{L}\d'-])(?P<w>\p{Lu}[\p{L}'&-]*+)[ ]$", FLAGS)
 _NEXT_WORD = regex.compile(r"[ ](?P<w>\p{Lu}[\p{L}'&.-]*+)", FLAGS)
 _LINE_WORD = regex.compile(r"\p{L}[\p{L}'-]{2,}+", FLAGS)
+
+
+_NEWLINE = regex.compile(r"\n")
 
 
 @attrs.frozen(slots=True)
@@ -340,9 +344,10 @@ class _Headlines:
     def __init__(self, text: str) -> None:
         self.text = text
         self.known: dict[int, bool] = {}
+        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
 
     def __contains__(self, pos: int) -> bool:
-        start = self.text.rfind("\n", 0, pos) + 1
+        start = self.line_starts[bisect_right(self.line_starts, pos) - 1]
         if start not in self.known:
             end = self.text.find("\n", pos)
             line = self.text[start : len(self.text) if end < 0 else end].rstrip()
