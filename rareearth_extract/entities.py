@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Callable
+from functools import lru_cache
 from typing import Any
 
 import attrs
@@ -43,14 +44,19 @@ _SKELETON_RULES = (
 )
 
 
+_SEPARATORS = regex.compile(r"[\s\-]+", FLAGS)
+_DOUBLED = regex.compile(r"(.)\1", FLAGS)
+
+
+@lru_cache(maxsize=4096)
 def skeleton(name: str) -> str:
     """A spelling-insensitive key: Kayrakty and Kairakty, North and Northern, agree."""
     folded = unicodedata.normalize("NFKD", name.casefold())
     folded = "".join(ch for ch in folded if not unicodedata.combining(ch))
     for old, new in _SKELETON_RULES:
         folded = folded.replace(old, new)
-    folded = regex.sub(r"[\s\-]+", " ", folded)
-    return regex.sub(r"(.)\1", r"\1", folded).strip()
+    folded = _SEPARATORS.sub(" ", folded)
+    return _DOUBLED.sub(r"\1", folded).strip()
 
 
 def group_entities(text: str, facts: list[Fact]) -> list[Fact]:

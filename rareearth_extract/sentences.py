@@ -18,6 +18,10 @@ _BREAK = regex.compile(
 )
 
 
+#: The most characters of context kept either side of a fact in its `sentence`.
+MAX_CONTEXT = 500
+
+
 class Sentences:
     """The sentences of one text, looked up by offset."""
 
@@ -37,6 +41,13 @@ class Sentences:
         return s, e
 
     def text_of(self, start: int, end: int) -> str:
-        """The sentence holding ``[start, end)``, stripped."""
+        """The sentence holding ``[start, end)``, stripped.
+
+        A "sentence" of more than ``MAX_CONTEXT`` characters either side of the
+        fact (a table, a page without full stops) is cut to that window, so
+        every fact's sentence costs bounded time and memory.
+        """
         s, e = self.span(start, end)
+        s = max(s, start - MAX_CONTEXT)
+        e = min(e, end + MAX_CONTEXT)
         return self._text[s:e].strip()
