@@ -15,8 +15,9 @@
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -82,6 +83,41 @@ def _apply_group(facts: list[Fact], cls: type[Fact], module: str, name: str) -> 
     return [next(grouped) if isinstance(f, cls) else f for f in facts]
 
 
+_PARAGRAPH_REACH = 400
+_TIE_REACH = 400
+
+
+def _attach_paragraph_commodities(
+    text: str,
+    deposits: list[Deposit],
+    others: Sequence[Fact],
+    spans: dict[int, tuple[int, int]],
+    commodities: dict[str, list[str]],
+) -> None:
+    """Commodities in a sentence naming no deposit go to the deposit named just before.
+
+    "Exploration of the X site began in 2022. Surveyors found cerium and
+    lanthanides there." ties cerium and lanthanides to X, when X is the last
+    deposit named in the same paragraph, shortly before.
+    """
+    covered = sorted(set(spans.values()))
+    covered_starts = [s for s, _ in covered]
+    ends = [d.end for d in deposits]
+    for f in others:
+        if not isinstance(f, Commodity):
+            continue
+        i = bisect_right(covered_starts, f.start) - 1
+        if i >= 0 and f.start < covered[i][1]:
+            continue
+        j = bisect_right(ends, f.start) - 1
+        if j < 0:
+            continue
+        d = deposits[j]
+        if f.start - d.end > _PARAGRAPH_REACH or "\n" in text[d.end : f.start]:
+            continue
+        commodities[skeleton(d.name)].append(f.name)
+
+
 def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
     deposits = [f for f in facts if isinstance(f, Deposit)]
     if not deposits:
@@ -103,14 +139,15 @@ def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
         span = sentences.span(d.start, d.end)
         spans[id(d)] = span
         by_sentence[span].add(skeleton(d.name))
+    _attach_paragraph_commodities(text, deposits, others, spans, commodities)
+    starts = [f.start for f in others]
     for d in deposits:
         key = skeleton(d.name)
         commodities[key].extend(d.commodities)
         s_start, s_end = spans[id(d)]
-        alone = by_sentence[(s_start, s_end)] == {key}
-        for f in others:
-            if not s_start <= f.start < s_end:
-                continue
+        s_start, s_end = max(s_start, d.start - _TIE_REACH), min(s_end, d.end + _TIE_REACH)
+        alone = by_sentence[spans[id(d)]] == {key}
+        for f in others[bisect_left(starts, s_start) : bisect_left(starts, s_end)]:
             if isinstance(f, Commodity) and alone:
                 commodities[key].append(f.name)
             elif (

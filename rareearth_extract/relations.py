@@ -205,6 +205,7 @@ def find_estimates(
     commodities = [f for f in facts if isinstance(f, Commodity)]
     doc_system = _document_system(text)
     distinct_deposits = {d.name for d in deposits}
+    deposit_commodities = {d.name: d.commodities for d in deposits}
     sentences = Sentences(text)
     out: list[ResourceEstimate] = []
     for i, q in enumerate(quantities):
@@ -233,6 +234,8 @@ def find_estimates(
             system = doc_system
         deposit = _deposit_for(deposits, deposit_starts, q, s_start, distinct_deposits)
         commodity = _commodity_for(text, q, grade, commodities, s_end)
+        if commodity is None and deposit is not None:
+            commodity = next(iter(deposit_commodities.get(deposit, ())), None)
         start = min(q.start, term.start())
         end = max(tail_end, term.end())
         out.append(
