@@ -29,8 +29,9 @@ def alternation(
     """A regex matching any of the literal `surfaces`, longest first, as a trie.
 
     With ``case_sensitive=False`` the usual capitalisations match (lower case,
-    Title Case, a capital first letter, UPPER CASE). Built as a trie (``ab|ac`` becomes ``a(?:b|c)``), so the engine rejects a
-    position after one character test instead of trying every surface in turn.
+    Title Case, a capital first letter, UPPER CASE). Built as a trie (``ab|ac``
+    becomes ``a(?:b|c)``), so the engine rejects a position after one character
+    test instead of trying every surface in turn.
     A surface ending in a letter or digit gets `guard` after it, so that "t" does
     not match the start of "the" (currencies pass a letters-only guard: "KZT29").
     """
