@@ -95,6 +95,12 @@ def _dubbed_re() -> regex.Pattern[str]:
     )
 
 
+# "Lemhi County", "Shet district": a known deposit name used as part of a place name.
+_PLACE_KIND_AFTER = regex.compile(
+    r"[ ](?:County|District|Region|Province|Oblast|State|Territory|"
+    r"district|region|province|oblast|village|town|city)(?![\p{L}])",
+    FLAGS,
+)
 _ACRONYM = regex.compile(r"[A-Z]{2,5}$")
 _COMPASS = frozenset({"North", "South", "East", "West", "Central", "Upper", "Lower", "Northern"})
 _NAME_END = r"(?![\p{L}\p{M}\d])"
@@ -302,7 +308,7 @@ def _find_known(scan: Scan, known: dict[str, tuple[str | None, tuple[str, ...]]]
         FLAGS,
     )
     for m in pattern.finditer(text):
-        if scan.claimed(m.start(), m.end(), kinds=_SKIP):
+        if scan.claimed(m.start(), m.end(), kinds=_SKIP) or _PLACE_KIND_AFTER.match(text, m.end()):
             continue
         name = m.group()
         kind, commodities = known[name]
