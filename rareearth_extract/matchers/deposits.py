@@ -153,12 +153,12 @@ def clean_name(raw: str) -> tuple[str, str] | None:
             break
     trailing: list[str] = []
     while words and (
-        _is_descriptor(words[-1]) or words[-1].lower() in _PARTICLES or _ACRONYM.match(words[-1])
+        _is_descriptor(words[-1]) or words[-1] in _PARTICLES or _ACRONYM.match(words[-1])
     ):
         trailing.insert(0, words.pop())
-    if not words or words[0].isdigit() or words[0].lower() in _PARTICLES:
+    if not words or words[0].isdigit() or words[0] in _PARTICLES:
         return None
-    proper = [w for w in words if not w.isdigit() and w.lower() not in _PARTICLES]
+    proper = [w for w in words if not w.isdigit() and w not in _PARTICLES]
     if len(proper) > _MAX_NAME_WORDS or not proper:
         return None
     name = " ".join(words).rstrip(".")
