@@ -35,6 +35,21 @@ def deposit_names(text: str) -> set[str]:
         ),
         P("The Kestrel 7 prospect was drilled.", {"Kestrel 7"}, id="number-in-name"),
         P("Exploration at the Aralbay field began.", {"Aralbay"}, id="field"),
+        P(
+            "Nearby is the operating Los Andenes copper mine.",
+            {"Los Andenes"},
+            id="spanish-article",
+        ),
+        P(
+            "The potential of the gold-bearing area Kokzhar was assessed.",
+            {"Kokzhar"},
+            id="head-first-hyphenated-descriptor",
+        ),
+        P(
+            "Drilling at its Tarkwa Heavy Rare Earths Project resumed.",
+            {"Tarkwa"},
+            id="heavy-rare-earths-descriptor",
+        ),
         P("It owns the Ridge Top property in Nevada.", {"Ridge Top"}, id="property"),
         P(
             "Trials ran at the Koktas (copper), Sarytau (gold), South Bel, and Lower Tentek "
@@ -73,6 +88,7 @@ def test_deposit_patterns(text: str, expected: set[str]) -> None:
         P("Kazakhstan's deposits are large.", id="country-possessive"),
         P("MINER APPOINTS ADVISER TO LEAD SILVER LAKE PROJECT STUDY", id="shouting-headline"),
         P("Project Cost: $200 mln", id="table-heading"),
+        P("Nearby deposits are smaller.", id="adjective-before-plural-head"),
         P("The Feasibility Study project began.", id="generic-capitalised"),
     ],
 )
