@@ -5,11 +5,29 @@ The pipeline is ``spacy.blank("en")`` with the tokenizer rules of
 trained model, nothing downloaded, deterministic. Build an :class:`Extractor`
 once and call it many times; :func:`extract_facts` does exactly that with a
 shared default extractor.
+
+What the entry points accept (the details are in ``docs/robustness.md``):
+
+* text as ``str`` only: ``bytes`` raise a :class:`TypeError` that says to
+  decode them first, anything else a :class:`TypeError` too;
+* an empty or whitespace-only text gives ``[]``;
+* any other string gives facts with valid offsets, in time and memory that
+  grow linearly with its length: malformed, binary or hostile text included;
+* a text longer than the pipeline's ``max_length`` (spaCy's 1,000,000 characters
+  by default) is extracted in chunks cut at paragraph breaks (else line breaks,
+  sentence ends or spaces), which overlap so that a fact across a cut is found
+  once, with offsets into the whole text. Working memory is one chunk; the facts
+  returned grow with their number. For input without end (a file, a socket),
+  :meth:`Extractor.stream` reads pieces and yields facts as it goes;
+* one extractor may serve many threads at once, pickles (only its options
+  travel) and gives the same facts in worker processes; the same input always
+  gives the same facts, byte for byte in their JSON form.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -20,6 +38,11 @@ from .components.facts import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
 from .facts import Fact
 from .linking import check_fx_rates
 from .tokenizer import customize_tokenizer
+
+#: The largest and smallest chunks an extractor cuts a long text into, whatever the
+#: pipeline's ``max_length`` says (the engine's ``CHUNK_SIZE`` and ten overlaps).
+MAX_CHUNK_SIZE = 1_000_000
+MIN_CHUNK_SIZE = 20_000
 
 
 def build_pipeline(
@@ -43,22 +66,30 @@ def build_pipeline(
 
 
 def _check_text(text: object) -> str:
+    """`text` itself when it is a ``str``; a :class:`TypeError` saying what to do otherwise."""
     if isinstance(text, str):
         return text
     hint = (
-        " (decode it first, e.g. data.decode('utf-8'))"
-        if isinstance(text, (bytes, bytearray))
+        " (decode it first, e.g. data.decode('utf-8', errors='replace'))"
+        if isinstance(text, (bytes, bytearray, memoryview))
         else ""
     )
     raise TypeError(f"expected text as str, got {type(text).__name__}{hint}")
 
 
 class Extractor:
-    """A reusable extractor: build once, call many times, pickle to workers.
+    """A reusable extractor: build once, call many times, share between threads, pickle.
+
+    ``extractor(text)`` runs the same extraction pass as the pipeline's
+    ``rareearth_facts`` component, on the text itself (no spaCy ``Doc`` is built
+    for it), and gives the same facts. A text longer than :attr:`chunk_size` is
+    extracted in overlapping chunks (see the module's documentation).
 
     >>> extractor = Extractor()
     >>> [f.text for f in extractor("The pit is up to 300 m deep.")]
     ['300 m']
+    >>> extractor("   ")
+    []
     """
 
     def __init__(self, *, fx_rates: Mapping[str, float] | None = None) -> None:
@@ -67,37 +98,89 @@ class Extractor:
 
     @property
     def nlp(self) -> Language:
-        """The spaCy pipeline the extractor runs."""
+        """The spaCy pipeline the extractor stands for (used by :meth:`pipe` with processes)."""
         return self._nlp
 
-    def __call__(self, text: str) -> list[Fact]:
-        """Facts in `text`, sorted by start, with offsets into `text`."""
-        text = _check_text(text)
-        if not text or text.isspace():
-            return []
-        if len(text) > self._nlp.max_length:
-            # spaCy refuses texts over max_length; the extraction pass itself has
-            # no such limit and gives the same facts.
-            from .engine import extract
+    @property
+    def chunk_size(self) -> int:
+        """Texts longer than this many characters are extracted in chunks of this size.
 
-            return extract(text, fx_rates=self._fx_rates)
-        doc = self._nlp(text)
-        facts: list[Fact] = doc._.get(DEFAULT_EXTENSION)
-        return list(facts)
+        It is the pipeline's ``max_length`` (spaCy's 1,000,000 by default), at most
+        :data:`MAX_CHUNK_SIZE` and at least :data:`MIN_CHUNK_SIZE`.
+        """
+        return max(MIN_CHUNK_SIZE, min(self._nlp.max_length, MAX_CHUNK_SIZE))
+
+    def __call__(self, text: str) -> list[Fact]:
+        """Facts in `text`, sorted by start, with offsets into `text`.
+
+        Raises :class:`TypeError` for anything but a ``str`` (decode ``bytes`` first).
+        """
+        from .engine import extract
+
+        text = _check_text(text)
+        return extract(text, fx_rates=self._fx_rates, chunk_size=self.chunk_size)
+
+    def stream(self, pieces: Iterable[str] | str) -> Iterator[Fact]:
+        """Facts of a text that arrives in pieces, yielded chunk by chunk, in order of start.
+
+        `pieces` is any iterable of strings (an open text file gives its lines);
+        offsets index the text the pieces make joined. At most one chunk (and the
+        piece being read) is held at a time, so input of any length streams in
+        bounded memory. The facts are those ``extractor("".join(pieces))`` gives.
+
+        >>> lines = ["The pit is 300 m deep.\\n", "It cost $5 million.\\n"]
+        >>> [(f.text, f.start) for f in Extractor().stream(lines)]
+        [('300 m', 11), ('$5 million', 31)]
+        """
+        from .engine import iter_extract
+
+        if isinstance(pieces, (str, bytes, bytearray, memoryview)):
+            pieces = (_check_text(pieces),)
+        return iter_extract(
+            (_check_text(piece) for piece in pieces),
+            fx_rates=self._fx_rates,
+            chunk_size=self.chunk_size,
+        )
 
     def pipe(
         self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
     ) -> Iterator[list[Fact]]:
-        """Facts for each text of `texts`, in order, streamed (spaCy's ``nlp.pipe``)."""
-        checked = (_check_text(t) for t in texts)
-        for doc in self._nlp.pipe(checked, batch_size=batch_size, n_process=n_process):
-            yield list(doc._.get(DEFAULT_EXTENSION) or [])
+        """Facts for each text of `texts`, in order, read lazily and streamed.
+
+        With ``n_process`` other than 1, texts go through spaCy's ``nlp.pipe`` in
+        worker processes (-1: one per CPU); a text longer than :attr:`chunk_size`
+        is extracted in this process, in its place. The facts are the same as one
+        call per text.
+        """
+        if n_process == 1:
+            for text in texts:
+                yield self(text)
+            return
+        chunk_size = self.chunk_size
+        long_texts: deque[str | None] = deque()
+
+        def short_texts() -> Iterator[str]:
+            for text in texts:
+                text = _check_text(text)
+                long_text = len(text) > chunk_size
+                long_texts.append(text if long_text else None)
+                yield "" if long_text else text
+
+        docs = self._nlp.pipe(short_texts(), batch_size=batch_size, n_process=n_process)
+        for doc in docs:
+            long_text = long_texts.popleft()
+            if long_text is not None:
+                yield self(long_text)
+            else:
+                yield list(doc._.get(DEFAULT_EXTENSION) or [])
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"fx_rates": self._fx_rates}
+        return {"fx_rates": self._fx_rates, "max_length": self._nlp.max_length}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(fx_rates=state["fx_rates"])  # type: ignore[misc]
+        if "max_length" in state:
+            self._nlp.max_length = state["max_length"]
 
 
 _default: Extractor | None = None
@@ -119,6 +202,11 @@ def extract_facts(text: str, *, fx_rates: Mapping[str, float] | None = None) -> 
     Returns facts sorted by ``start``; every fact's ``start``/``end`` index `text`
     itself, so ``text[f.start:f.end] == f.text``. `fx_rates` maps ISO 4217 codes
     to US dollars per unit, used for money the text gives no dollar figure for.
+
+    `text` must be a ``str`` (``bytes`` raise :class:`TypeError`: decode them
+    first); empty or whitespace-only text gives ``[]``; text longer than
+    1,000,000 characters is extracted in overlapping chunks, in bounded working
+    memory (see :class:`Extractor`).
 
     >>> [(f.type, f.text) for f in extract_facts("It sold KZT29 billion ($55.9 million) of ore.")]
     [('money', 'KZT29 billion'), ('money', '$55.9 million')]

@@ -1,15 +1,21 @@
 """The ``rareearth-extract`` command line.
 
-Reads text files (or standard input), extracts facts and prints them either as
-an aligned table for reading or as JSON Lines for other programs::
+Reads text files, folders of them (recursively, by a glob pattern) or standard
+input, extracts facts and prints them as an aligned table for reading, as JSON
+Lines or as CSV for other programs::
 
     rareearth-extract article.txt
-    rareearth-extract --format jsonl a.txt b.txt > facts.jsonl
+    rareearth-extract --format jsonl reports/ > facts.jsonl
+    rareearth-extract --format csv --glob "*.md" notes/ > facts.csv
     cat article.txt | rareearth-extract --fx-rates rates.json -
 
 Offsets (``start``, ``end``) are character offsets into the file's text as
 decoded from UTF-8 (undecodable bytes become U+FFFD; line endings are kept as
 they are in the file).
+
+A file that cannot be read is reported on standard error and skipped; the
+facts of the other files are still printed, and the exit code is 2. A
+progress bar is drawn on standard error when it is a terminal.
 
 The parser is built inside :func:`main`, never at import time.
 """
@@ -17,16 +23,32 @@ The parser is built inside :func:`main`, never at import time.
 from __future__ import annotations
 
 import argparse
+import csv
+import fnmatch
 import io
 import json
 import math
 import os
 import sys
-from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from typing import IO, Any
+from collections import deque
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
+from pathlib import PurePath
+from typing import IO, TYPE_CHECKING, Any, NamedTuple
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .api import Extractor
+    from .facts import Fact
 
 PROG = "rareearth-extract"
 STDIN = "-"
+DEFAULT_GLOB = "*.txt"
+FORMATS = ("table", "jsonl", "csv")
+
+#: Exit codes.
+EXIT_OK = 0
+EXIT_OUTPUT_CLOSED = 1
+EXIT_INPUT_ERROR = 2
+EXIT_INTERRUPTED = 130
 
 #: Short marks shown before a value in the table, by qualifier.
 _QUALIFIER_MARKS: dict[str, str] = {
@@ -47,11 +69,20 @@ class _UsageError(Exception):
     """A problem with the command line's own options (exit code 2)."""
 
 
+class Source(NamedTuple):
+    """One input: the name it is shown under and the path to read (None for stdin)."""
+
+    name: str
+    path: str | None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; return the process exit code.
 
-    0 when every input was read, 2 when an input could not be read (the
-    others are still processed) or the options are wrong.
+    0 when every input was read; 2 when an input could not be read (the others
+    are still processed and printed), a folder held no file matching
+    ``--glob``, or the options are wrong; 1 when standard output was closed
+    early (``| head``); 130 when interrupted.
     """
     parser = _build_parser()
     args = parser.parse_args(None if argv is None else list(argv))
@@ -60,49 +91,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         fx_rates = _load_fx_rates(args.fx_rates) if args.fx_rates is not None else None
     except _UsageError as e:
         parser.error(str(e))  # exits with code 2
-
-    # Imported here so that ``--help`` and option errors never pay for the pipeline.
-    from . import extract_facts
-    from .serialize import to_dict, to_json
+    if args.jobs < 1:
+        parser.error(f"--jobs must be at least 1, got {args.jobs}")
 
     _make_stdout_safe()
+    progress = _Progress(enabled=_stderr_is_terminal() if args.progress is None else args.progress)
+    status = EXIT_OK
+
+    def fail(message: str) -> None:
+        nonlocal status
+        progress.write(f"{PROG}: {message}")
+        status = EXIT_INPUT_ERROR
+
     inputs: list[str] = list(args.files) or [STDIN]
-    several = len(inputs) > 1
-    status = 0
-    rows: list[list[str]] = []
+    sources = list(find_sources(inputs, pattern=args.glob, on_error=fail))
+    several = len(sources) > 1 or any(i != STDIN and os.path.isdir(i) for i in inputs)
+    writer = _make_writer(args.format, sys.stdout, several=several)
+
+    # Imported here so that ``--help`` and option errors never pay for the pipeline.
+    from .api import Extractor
+
+    extractor = Extractor(fx_rates=fx_rates)
     try:
-        for name in inputs:
-            try:
-                text = _read_input(name)
-            except (OSError, UnicodeError) as e:
-                reason = getattr(e, "strerror", None) or str(e) or type(e).__name__
-                print(f"{PROG}: cannot read {name}: {reason}", file=sys.stderr)
-                status = 2
-                continue
-            facts = extract_facts(text, fx_rates=fx_rates)
-            if args.format == "jsonl":
-                for fact in facts:
-                    line = to_json(fact)
-                    if several:
-                        line = _with_file_key(line, name)
-                    sys.stdout.write(line + "\n")
-                sys.stdout.flush()
-            else:
-                for fact in facts:
-                    record = to_dict(fact)
-                    row = [name] if several else []
-                    row += [
-                        str(record.get("type", "")),
-                        _display_text(str(record.get("text", ""))),
-                        str(record.get("start", "")),
-                        str(record.get("end", "")),
-                        format_value(record),
-                    ]
-                    rows.append(row)
-        if args.format == "table":
-            header = (["file"] if several else []) + ["type", "text", "start", "end", "value"]
-            _write_table(sys.stdout, header, rows, right_align={"start", "end"})
-            sys.stdout.flush()
+        progress.start(total=len(sources))
+        for source, facts in extract_sources(sources, extractor, jobs=args.jobs, on_error=fail):
+            writer.write(source.name, facts)
+            progress.update()
+        writer.close()
     except BrokenPipeError:
         # The reader went away (e.g. ``| head``): stop quietly, like other Unix tools.
         try:
@@ -110,7 +125,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             os.dup2(devnull, sys.stdout.fileno())
         except (OSError, ValueError, io.UnsupportedOperation):
             pass
-        return 1
+        return EXIT_OUTPUT_CLOSED
+    except KeyboardInterrupt:
+        progress.close()
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    finally:
+        progress.close()
     return status
 
 
@@ -118,30 +139,58 @@ def _build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog=PROG,
         description=(
-            "Extract typed facts (quantities, money, exchange rates, dates, ...) from "
-            "mining and rare-earth news text."
+            "Extract typed facts (quantities, money, exchange rates, dates, deposits, ...) "
+            "from mining and rare-earth news text."
         ),
-        epilog="With no FILE, or when FILE is '-', read standard input.",
+        epilog=(
+            "With no FILE, or when FILE is '-', read standard input. Exit codes: 0 every "
+            "input read; 2 an input could not be read (the others are still printed) or "
+            "bad options; 1 output closed early."
+        ),
     )
     parser.add_argument(
         "files",
         nargs="*",
         metavar="FILE",
-        help="UTF-8 text file(s) to read; '-' for standard input",
+        help="UTF-8 text file(s) or folder(s) to read; '-' for standard input",
     )
     parser.add_argument(
         "-f",
         "--format",
-        choices=("table", "jsonl"),
+        choices=FORMATS,
         default="table",
         help="'table' (default): an aligned table for reading; "
-        "'jsonl': one JSON object per fact, per line",
+        "'jsonl': one JSON object per fact, per line; "
+        "'csv': one row per fact, one column per field",
+    )
+    parser.add_argument(
+        "-g",
+        "--glob",
+        default=DEFAULT_GLOB,
+        metavar="PATTERN",
+        help=f"which files to read in folders, searched recursively (default: {DEFAULT_GLOB!r}); "
+        "matched against the file name, or against the path inside the folder when it "
+        "holds a '/'",
     )
     parser.add_argument(
         "--fx-rates",
         metavar="RATES.json",
         help="JSON object mapping ISO 4217 codes to US dollars per unit "
         '(e.g. {"KZT": 0.00195}); used to fill usd_amount with usd_source "user_rate"',
+    )
+    parser.add_argument(
+        "-j",
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="extract with N processes (default: 1)",
+    )
+    parser.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on standard error (default: only when it is a terminal)",
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
     return parser
@@ -188,8 +237,60 @@ def _is_iso_currency(code: str) -> bool:
     return pycountry.currencies.get(alpha_3=code) is not None
 
 
-def _read_input(name: str) -> str:
-    if name == STDIN:
+# --- inputs ---------------------------------------------------------------------
+
+
+def find_sources(
+    inputs: Iterable[str], *, pattern: str = DEFAULT_GLOB, on_error: Callable[[str], None]
+) -> Iterator[Source]:
+    """The inputs to read, in order: files as given, folders expanded.
+
+    A folder is searched recursively for files matching `pattern` (sorted by
+    path; hidden files and folders, whose names start with ``.``, are skipped).
+    A folder with no matching file, or one that cannot be listed, is reported
+    through `on_error`. Names that are neither folders nor ``-`` are passed on
+    as files; reading them reports what is wrong with them.
+    """
+    for name in inputs:
+        if name == STDIN:
+            yield Source(STDIN, None)
+        elif os.path.isdir(name):
+            found = 0
+            for path in _walk(name, pattern, on_error):
+                found += 1
+                yield Source(path, path)
+            if not found:
+                on_error(f"no files matching {pattern!r} in {name}")
+        else:
+            yield Source(name, name)
+
+
+def _walk(folder: str, pattern: str, on_error: Callable[[str], None]) -> list[str]:
+    def report(e: OSError) -> None:
+        on_error(f"cannot read {e.filename or folder}: {e.strerror or e}")
+
+    matches: list[str] = []
+    for root, dirs, files in os.walk(folder, onerror=report):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for file in sorted(files):
+            if file.startswith("."):
+                continue
+            path = os.path.join(root, file)
+            if _matches(os.path.relpath(path, folder), pattern):
+                matches.append(path)
+    return sorted(matches)
+
+
+def _matches(relative: str, pattern: str) -> bool:
+    """`pattern` against the file name, or against the path inside the folder if it has a '/'."""
+    rel = PurePath(relative)
+    if "/" in pattern:
+        return rel.match(pattern)
+    return fnmatch.fnmatchcase(rel.name, pattern)
+
+
+def _read_input(source: Source) -> str:
+    if source.path is None:
         if sys.stdin is None:
             raise OSError("standard input is closed")
         stream = getattr(sys.stdin, "buffer", None)
@@ -197,8 +298,208 @@ def _read_input(name: str) -> str:
             return sys.stdin.read()
         return bytes(stream.read()).decode("utf-8", errors="replace")
     # newline="" keeps "\r\n" as written, so offsets match the file's own text.
-    with open(name, encoding="utf-8", errors="replace", newline="") as fh:
+    with open(source.path, encoding="utf-8", errors="replace", newline="") as fh:
         return fh.read()
+
+
+def _read_error(source: Source, e: OSError) -> str:
+    reason = e.strerror or str(e) or type(e).__name__
+    return f"cannot read {source.name}: {reason}"
+
+
+def extract_sources(
+    sources: Iterable[Source],
+    extractor: Extractor,
+    *,
+    jobs: int = 1,
+    on_error: Callable[[str], None],
+) -> Iterator[tuple[Source, list[Fact]]]:
+    """Read each source and extract its facts, in order; unreadable ones go to `on_error`.
+
+    With ``jobs > 1`` the texts go through ``extractor.pipe(n_process=jobs)``
+    (spaCy's multiprocessing); a text longer than the pipeline's
+    ``max_length`` is still extracted in this process, in its place.
+    """
+    if jobs <= 1:
+        for source in sources:
+            try:
+                text = _read_input(source)
+            except OSError as e:
+                on_error(_read_error(source, e))
+                continue
+            yield source, extractor(text)
+        return
+
+    pending: deque[tuple[Source, str | None]] = deque()
+    max_length = extractor.nlp.max_length
+
+    def texts() -> Iterator[str]:
+        for source in sources:
+            try:
+                text = _read_input(source)
+            except OSError as e:
+                on_error(_read_error(source, e))
+                continue
+            long_text = len(text) > max_length
+            pending.append((source, text if long_text else None))
+            yield "" if long_text else text
+
+    for facts in extractor.pipe(texts(), batch_size=4, n_process=jobs):
+        source, long_text = pending.popleft()
+        yield source, (extractor(long_text) if long_text is not None else facts)
+
+
+# --- progress -----------------------------------------------------------------
+
+
+def _stderr_is_terminal() -> bool:
+    try:
+        return sys.stderr is not None and sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _stderr_columns() -> int:
+    try:
+        return os.get_terminal_size(sys.stderr.fileno()).columns
+    except (AttributeError, ValueError, OSError):
+        return 0
+
+
+class _Progress:
+    """A tqdm bar over the inputs on standard error, or nothing when disabled."""
+
+    def __init__(self, *, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def start(self, *, total: int) -> None:
+        if self.enabled:
+            from tqdm import tqdm
+
+            # A terminal that reports no width (a bare pty) would get an empty bar.
+            sized = _stderr_columns() > 0
+            self._bar = tqdm(
+                total=total,
+                unit="file",
+                file=sys.stderr,
+                dynamic_ncols=sized,
+                ncols=None if sized else 80,
+                nrows=None if sized else 24,
+                leave=False,
+            )
+
+    def update(self) -> None:
+        if self._bar is not None:
+            self._bar.update(1)
+
+    def write(self, message: str) -> None:
+        """A message on standard error that does not break the bar."""
+        if self._bar is not None:
+            self._bar.write(message, file=sys.stderr)
+        else:
+            print(message, file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        if self._bar is not None:
+            self._bar.close()
+            self._bar = None
+
+
+# --- output -------------------------------------------------------------------
+
+
+class _Writer:
+    """Writes the facts of each input as they come; :meth:`close` finishes the output."""
+
+    def __init__(self, out: IO[str], *, several: bool) -> None:
+        self.out = out
+        self.several = several
+
+    def write(self, name: str, facts: Sequence[Fact]) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        self.out.flush()
+
+
+class _JsonlWriter(_Writer):
+    def write(self, name: str, facts: Sequence[Fact]) -> None:
+        from .serialize import to_json
+
+        for fact in facts:
+            line = to_json(fact)
+            if self.several:
+                line = _with_file_key(line, name)
+            self.out.write(line + "\n")
+        self.out.flush()
+
+
+class _CsvWriter(_Writer):
+    """One row per fact: ``file`` (always), then the columns of :mod:`rareearth_extract.tabular`."""
+
+    def __init__(self, out: IO[str], *, several: bool) -> None:
+        from .tabular import columns
+
+        super().__init__(out, several=several)
+        self.columns = [c.name for c in columns()]
+        self.csv = csv.writer(out, lineterminator="\n")
+        self.csv.writerow(["file", *self.columns])
+
+    def write(self, name: str, facts: Sequence[Fact]) -> None:
+        from .tabular import flat_record
+
+        for fact in facts:
+            record = flat_record(fact)
+            self.csv.writerow([name, *(_csv_cell(record.get(c)) for c in self.columns)])
+        self.out.flush()
+
+
+def _csv_cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple, dict)):
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    return str(value)
+
+
+class _TableWriter(_Writer):
+    """Collects rows (the column widths need them all) and prints them on :meth:`close`."""
+
+    def __init__(self, out: IO[str], *, several: bool) -> None:
+        super().__init__(out, several=several)
+        self.rows: list[list[str]] = []
+
+    def write(self, name: str, facts: Sequence[Fact]) -> None:
+        from .serialize import to_dict
+
+        for fact in facts:
+            record = to_dict(fact)
+            row = [name] if self.several else []
+            row += [
+                str(record.get("type", "")),
+                _display_text(str(record.get("text", ""))),
+                str(record.get("start", "")),
+                str(record.get("end", "")),
+                format_value(record),
+            ]
+            self.rows.append(row)
+
+    def close(self) -> None:
+        header = (["file"] if self.several else []) + ["type", "text", "start", "end", "value"]
+        _write_table(self.out, header, self.rows, right_align={"start", "end"})
+        self.out.flush()
+
+
+def _make_writer(fmt: str, out: IO[str], *, several: bool) -> _Writer:
+    writers: dict[str, type[_Writer]] = {
+        "table": _TableWriter,
+        "jsonl": _JsonlWriter,
+        "csv": _CsvWriter,
+    }
+    return writers[fmt](out, several=several)
 
 
 def _make_stdout_safe() -> None:

@@ -5,11 +5,31 @@ order and claim the characters they report, so each stretch of text gives one
 fact: exchange rates, then money, dates, quantities with units, counts, and
 last bare years. Offsets are mapped back to the caller's string at the end,
 and facts in verbatim repeats of a line (tickers, menus) are dropped.
+
+A text longer than :data:`CHUNK_SIZE` characters (spaCy's default
+``max_length``) is extracted in chunks, so that the working memory of one pass
+stays bounded whatever the length of the text:
+
+* each chunk owns a stretch of the text that ends at a paragraph break when
+  there is one in the second half of the stretch, else at a line break, a
+  sentence end or a space, and only as a last resort anywhere (a single line
+  without spaces);
+* each chunk reads :data:`CHUNK_OVERLAP` characters beyond its stretch on both
+  sides, so that a fact near a cut, and the context it is read in, is seen
+  whole; a chunk reports only the facts that *start* in its own stretch, and
+  drops a fact that overlaps one of the same type the previous chunk reported
+  across the cut. A fact that straddles a cut is therefore reported once;
+* document-level rules (grouping the spellings of one name, bare mentions of
+  known names, the dollar statement, printed exchange rates, boilerplate
+  repeats) see one chunk at a time.
+
+:func:`iter_extract` does the same over text that arrives in pieces (lines of a
+file, blocks from a socket), holding at most one chunk and one piece at a time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 import attrs
@@ -34,6 +54,13 @@ from .sentences import Sentences
 _NOT_PROSE = regex.compile(
     r"(?i:https?://|www\.)[^\s<>\"')\]]++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++", FLAGS
 )
+
+#: Texts longer than this many characters are extracted in chunks of at most this
+#: many characters (overlaps included). It is spaCy's default ``max_length``.
+CHUNK_SIZE = 1_000_000
+#: Characters each chunk reads beyond its own stretch, on each side. More than any
+#: fact plus the context a matcher or a fact's ``sentence`` looks at.
+CHUNK_OVERLAP = 2_000
 
 
 def scan_text(text: str) -> list[Fact]:
@@ -60,27 +87,202 @@ def scan_text(text: str) -> list[Fact]:
     return sorted(facts, key=lambda f: (f.start, f.end, f.type))
 
 
-def extract(text: str, *, fx_rates: Mapping[str, float] | None = None) -> list[Fact]:
-    """All facts in `text`, sorted by start, with offsets into `text` as given."""
+def extract(
+    text: str,
+    *,
+    fx_rates: Mapping[str, float] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    overlap: int = CHUNK_OVERLAP,
+) -> list[Fact]:
+    """All facts in `text`, sorted by start, with offsets into `text` as given.
+
+    A text of more than `chunk_size` characters is extracted in chunks (see the
+    module's documentation); `overlap` is how far each chunk reads beyond its own
+    stretch on each side.
+    """
     if not text or text.isspace():
         return []
-    norm = normalize(text)
+    if len(text) <= chunk_size:
+        return _extract_window(text, 0, len(text), 0, len(text), fx_rates)
+    return list(iter_extract((text,), fx_rates=fx_rates, chunk_size=chunk_size, overlap=overlap))
+
+
+def iter_extract(
+    pieces: Iterable[str],
+    *,
+    fx_rates: Mapping[str, float] | None = None,
+    chunk_size: int = CHUNK_SIZE,
+    overlap: int = CHUNK_OVERLAP,
+) -> Iterator[Fact]:
+    """Facts of the text made of `pieces` joined, in order of start, chunk by chunk.
+
+    Offsets index the joined text. Working memory is one chunk (`chunk_size`
+    characters) plus the piece being read: pieces are joined into a buffer only
+    once there is enough text for a chunk, and the buffer is cut back after each.
+    """
+    _check_chunking(chunk_size, overlap)
+    buffer = ""
+    base = 0  # offset of buffer[0] in the joined text
+    own = 0  # where the next chunk's own stretch starts, in buffer coordinates
+    pending: list[str] = []
+    pending_len = 0
+    carry: list[Fact] = []
+    for piece in pieces:
+        if not isinstance(piece, str):
+            raise TypeError(f"expected pieces of text as str, got {type(piece).__name__}")
+        pending.append(piece)
+        pending_len += len(piece)
+        if len(buffer) + pending_len < max(0, own - overlap) + chunk_size:
+            continue
+        buffer = _join(buffer, pending)
+        pending.clear()
+        pending_len = 0
+        while (cut := _next_cut(buffer, own, chunk_size, overlap, final=False)) is not None:
+            yield from _chunk(buffer, base, own, cut, overlap, fx_rates, carry)
+            own = cut
+        drop = max(0, own - overlap)
+        if drop:
+            buffer = buffer[drop:]
+            base += drop
+            own -= drop
+    if pending:
+        buffer = _join(buffer, pending)
+    while own < len(buffer):
+        cut = _next_cut(buffer, own, chunk_size, overlap, final=True)
+        assert cut is not None
+        yield from _chunk(buffer, base, own, cut, overlap, fx_rates, carry)
+        own = cut
+
+
+def _join(buffer: str, pieces: list[str]) -> str:
+    """`buffer` followed by `pieces`; no copy when there is only one string to keep."""
+    joined = pieces[0] if len(pieces) == 1 else "".join(pieces)
+    return buffer + joined if buffer else joined
+
+
+def _check_chunking(chunk_size: int, overlap: int) -> None:
+    if overlap < 0 or chunk_size <= 4 * overlap:
+        raise ValueError(
+            f"chunk_size ({chunk_size}) must be more than four times overlap ({overlap})"
+        )
+
+
+_PARAGRAPH = regex.compile(r"\n[ \t]*+\n", FLAGS)
+_SENTENCE_END = regex.compile(r"[.!?][\"')\]]*+[ \t\n]", FLAGS)
+
+
+def _next_cut(text: str, own: int, chunk_size: int, overlap: int, *, final: bool) -> int | None:
+    """Where the chunk whose own stretch starts at `own` should end (None: need more text).
+
+    The chunk, overlaps included, spans at most `chunk_size` characters. The cut
+    is the last paragraph break in the second half of the stretch, else the last
+    line break, sentence end or space there, else the stretch's end.
+    """
+    lo = max(0, own - overlap)
+    if final and len(text) - lo <= chunk_size:
+        return len(text)
+    limit = lo + chunk_size - overlap  # the own stretch ends here at the latest
+    if limit + overlap > len(text):
+        return None
+    half = own + (limit - own) // 2
+    return _cut(text, half, limit)
+
+
+def _cut(text: str, lo: int, hi: int) -> int:
+    """The best place in ``[lo, hi]`` to cut `text`, searching backwards from `hi`."""
+    last = None
+    for m in _PARAGRAPH.finditer(text, lo, hi):
+        last = m.end()
+    if last is not None:
+        return last
+    newline = text.rfind("\n", lo, hi)
+    if newline >= 0:
+        return newline + 1
+    for m in _SENTENCE_END.finditer(text, max(lo, hi - 20_000), hi):
+        last = m.end()
+    if last is not None:
+        return last
+    space = max(text.rfind(" ", lo, hi), text.rfind("\t", lo, hi))
+    if space >= 0:
+        return space + 1
+    return hi
+
+
+def _chunk(
+    buffer: str,
+    base: int,
+    own: int,
+    cut: int,
+    overlap: int,
+    fx_rates: Mapping[str, float] | None,
+    carry: list[Fact],
+) -> Iterator[Fact]:
+    """The facts of one chunk with offsets into the joined text; updates `carry`.
+
+    `carry` holds the previous chunk's facts that reach past its cut; a fact of
+    the same type overlapping one of them is a second reading of it and is dropped.
+    """
+    lo, hi = max(0, own - overlap), min(len(buffer), cut + overlap)
+    facts = _extract_window(buffer, lo, hi, own, cut, fx_rates, shift=base)
+    if carry:
+        facts = [f for f in facts if not any(_same_stretch(f, g) for g in carry)]
+    carry[:] = [f for f in facts if f.end > base + cut]
+    yield from facts
+
+
+def _same_stretch(a: Fact, b: Fact) -> bool:
+    return a.type == b.type and a.start < b.end and b.start < a.end
+
+
+def _extract_window(
+    text: str,
+    lo: int,
+    hi: int,
+    own_lo: int,
+    own_hi: int,
+    fx_rates: Mapping[str, float] | None,
+    *,
+    shift: int = 0,
+) -> list[Fact]:
+    """Facts of ``text[lo:hi]`` that start in ``[own_lo, own_hi)``, offsets plus `shift`.
+
+    Offsets of the facts returned index `text` (then `shift` is added: where
+    `text` starts in a longer one).
+    """
+    window = text if lo == 0 and hi == len(text) else text[lo:hi]
+    if not window or window.isspace():
+        return []
+    norm = normalize(window)
     facts = scan_text(norm.text)
     facts = link_money(norm.text, facts, fx_rates=fx_rates)
-    sentences = Sentences(text)
-    out = [
-        _to_original(f, norm, text, sentences) for f in facts if not norm.in_repeat(f.start)
-    ]
+    sentences = Sentences(window, origin=lo + shift)
+    first = own_lo - lo
+    # At the very end of the text, a fact may also start at the end (an empty one).
+    last = own_hi - lo if own_hi < len(text) else len(window) + 1
+    out = []
+    for f in facts:
+        if norm.in_repeat(f.start):
+            continue
+        start = norm.to_original(f.start)
+        if start < first or start >= last:
+            continue
+        out.append(_to_original(f, norm, window, sentences, lo + shift))
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
 
 
-def _to_original(f: Fact, norm: Normalized, text: str, sentences: Sentences) -> Fact:
-    """`f` with its offsets (and those of facts nested in it) in the caller's text."""
+def _to_original(
+    f: Fact, norm: Normalized, text: str, sentences: Sentences, shift: int = 0
+) -> Fact:
+    """`f` with its offsets (and those of facts nested in it) in the caller's text.
+
+    `text` is the original of `norm`; `shift` is added to every offset (where
+    `text` starts in the caller's string).
+    """
     start, end = norm.span(f.start, f.end)
     changes: dict[str, Any] = {
-        "start": start,
-        "end": end,
+        "start": start + shift,
+        "end": end + shift,
         "text": text[start:end],
         "sentence": sentences.text_of(start, end),
     }
@@ -91,9 +293,11 @@ def _to_original(f: Fact, norm: Normalized, text: str, sentences: Sentences) -> 
     for field in attrs.fields(type(f)):
         value = getattr(f, field.name)
         if isinstance(value, Fact):
-            changes[field.name] = _to_original(value, norm, text, sentences)
+            changes[field.name] = _to_original(value, norm, text, sentences, shift)
         elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
-            changes[field.name] = tuple(_to_original(v, norm, text, sentences) for v in value)
+            changes[field.name] = tuple(
+                _to_original(v, norm, text, sentences, shift) for v in value
+            )
         elif field.name == "parent_start" and isinstance(value, int):
-            changes[field.name] = norm.to_original(value)
+            changes[field.name] = norm.to_original(value) + shift
     return attrs.evolve(f, **changes)

@@ -20,16 +20,23 @@ import regex
 
 from .resources import read_rows
 
-_INDIAN = r"\d{1,3}(?:,\d{2}(?=,))++,\d{3}(?![\d])"
+_INDIAN = r"\d{1,3}(?:,\d{2}(?=,))++,\d{3}(?:\.\d++)?(?![\d])"
 _COMMA_THOUSANDS = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?(?![\d])"
-_SPACE_THOUSANDS = r"\d{1,3}(?:[ ]\d{3})++(?:\.\d++)?(?![\d])(?![ ]?[-/.:]\d)"
+# At most ten groups after the first (10^33): every group of a chain is a place where
+# a number may start, and an unbounded chain would be read to its end from each.
+_SPACE_THOUSANDS = r"\d{1,3}(?:[ ]\d{3}){1,10}+(?:\.\d++)?(?![\d])(?![ ]?[-/.:]\d)"
 _DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?![\d])(?!,\d)"
-_PLAIN = r"\d{1,20}+(?:\.\d{1,20}+)?+(?![\d])"
+# "4e14", "9.83e-3": an exponent needs digits and stands before no letter or digit.
+_EXPONENT = r"(?:[eE][-+]?\d{1,3}+(?![\w.]))"
+_PLAIN = rf"\d{{1,20}}+(?:\.\d{{1,20}}+)?+{_EXPONENT}?+(?![\d])"
 _LEADING_POINT = r"\.\d{1,20}+(?![\d])"
+
+# "1.99x10-30", "2 x 10^-9" (the normaliser writes "×" as "x" and "−" as "-").
+_TIMES_TEN = r"\d{1,3}(?:\.\d{1,15})?[ ]?x[ ]?10(?:\^\(?-?\d{1,3}\)?|-\d{1,3})(?![\d.])"
 
 #: A number written in digits (no sign, no scale).
 DIGITS = (
-    rf"(?:{_INDIAN}|{_COMMA_THOUSANDS}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}"
+    rf"(?:{_TIMES_TEN}|{_INDIAN}|{_COMMA_THOUSANDS}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}"
     rf"|{_PLAIN}|{_LEADING_POINT})"
 )
 
@@ -43,9 +50,23 @@ def _alternation(words: list[str]) -> str:
     return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+#: Fractions written as one character ("½"), and their values.
+VULGAR_FRACTIONS = {
+    "½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+    "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875,
+}
+VULGAR = "[" + "".join(VULGAR_FRACTIONS) + "]"
+_SCALES_AHEAD = r"(?=\s(?:hundred|dozen|thousand|million|billion|trillion|lakhs?|crores?)\b)"
+
+
 @cache
 def word_number_pattern() -> str:
-    """A number written in words: "four", "twenty-four", "a" (only before a scale)."""
+    """A number written in words.
+
+    "four", "twenty-four", "forty five", "one hundred and two", "a" (only before a
+    scale), fractions ("one-half", "two thirds", "three quarters"; "half" and
+    "quarter" alone only before a scale) and "and a half" tails ("two and a half").
+    """
     words = _words()
     by_kind: dict[str, list[str]] = {}
     for word, (_, kind) in words.items():
@@ -54,10 +75,16 @@ def word_number_pattern() -> str:
     teens = _alternation(by_kind["teen"])
     tens = _alternation(by_kind["tens"])
     articles = _alternation(by_kind["article"])
+    fractions = _alternation(by_kind["fraction"])
+    num = rf"(?:(?:{tens})(?:[- ](?:{units})(?![\w-]))?+|{teens}|{units})"
+    half = r"(?:half|quarter)"
     return (
-        rf"(?i:(?:{tens})(?:-(?:{units}))?+|{teens}|{units}|(?:{articles})(?=\s(?:hundred|dozen|"
-        rf"thousand|million|billion|trillion)\b))"
-        rf"(?i:\shundred)?+"
+        rf"(?i:(?:{num}|{articles})[ -](?:{fractions})(?![\w-])"
+        rf"|{half}{_SCALES_AHEAD}"
+        rf"|(?:{num}|(?:{articles})(?=\s(?:hundred|dozen|thousand|million|billion|trillion"
+        rf"|lakhs?|crores?)\b))"
+        rf"(?:\shundred(?:\sand\s{num})?+)?+"
+        rf"(?:\sand\s(?:a|one)[ -]{half}(?![\w-]))?+)"
     )
 
 
@@ -88,6 +115,13 @@ def parse_digits(text: str) -> float | None:
     """
     if "," in text and regex.fullmatch(_DECIMAL_COMMA, text):
         return float(text.replace(",", "."))
+    if "x" in text:
+        mantissa, _, power = text.partition("x")
+        exponent = power.strip()[2:].strip("^()")
+        try:
+            return float(mantissa) * 10.0 ** int(exponent)
+        except ValueError:
+            return None
     try:
         return float(_SEPARATORS.sub("", text))
     except ValueError:
@@ -95,15 +129,21 @@ def parse_digits(text: str) -> float | None:
 
 
 def parse_words(text: str) -> float | None:
-    """Parse a worded number ("twenty-four", "four", "a", "two hundred").
+    """Parse a worded number ("twenty-four", "four", "a", "two hundred", "two thirds").
 
     >>> parse_words("twenty-four"), parse_words("Four"), parse_words("two hundred")
     (24.0, 4.0, 200.0)
+    >>> parse_words("one hundred and two"), parse_words("two and a half"), parse_words("half")
+    (102.0, 2.5, 0.5)
     """
     words = _words()
+    done = 0.0
     total = 0.0
     for part in regex.split(r"[\s-]+", text.strip().lower()):
         if not part:
+            continue
+        if part == "and":
+            done, total = done + total, 0.0
             continue
         entry = words.get(part)
         if entry is None:
@@ -111,11 +151,40 @@ def parse_words(text: str) -> float | None:
         value, kind = entry
         if kind == "hundred":
             total = (total or 1.0) * 100
+        elif kind == "fraction":
+            total = (total or 1.0) * value
         elif kind in {"unit", "teen", "tens", "article"}:
             total += value
         else:
             return None
-    return total
+    return done + total
+
+
+def parse_fraction(whole: str | None, fraction: str | None, vulgar: str | None) -> float | None:
+    """A number with a fraction part: ("2", "1/2", None) -> 2.5, (None, None, "½") -> 0.5.
+
+    A written fraction must be proper (numerator below denominator), and a whole
+    number before it must be an integer.
+
+    >>> parse_fraction("2", "1/2", None), parse_fraction(None, "3/4", None)
+    (2.5, 0.75)
+    >>> parse_fraction("10", None, "½"), parse_fraction(None, "24/7", None)
+    (10.5, None)
+    """
+    value = 0.0
+    if whole:
+        if not whole.isdigit():
+            return None
+        value = float(whole)
+    if fraction:
+        num, _, den = fraction.partition("/")
+        n, d = int(num), int(den)
+        if d == 0 or n >= d:
+            return None
+        value += n / d
+    if vulgar:
+        value += VULGAR_FRACTIONS[vulgar]
+    return value
 
 
 def parse_number(text: str) -> float | None:

@@ -9,7 +9,7 @@ that no input backtracks catastrophically.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
+from functools import cache, lru_cache
 
 import pycountry
 import regex
@@ -38,13 +38,23 @@ def alternation(
     words = sorted(set(surfaces) if case_sensitive else _case_variants(surfaces))
     if not words:
         return r"(?!)"
+    return _cached_alternation(tuple(words), guard)
+
+
+@lru_cache(maxsize=256)
+def _cached_alternation(words: tuple[str, ...], guard: str) -> str:
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return f"(?:{_trie_regex(trie, guard, '')})"
+    body = _trie_regex(trie)
+    if not guard or not any(w[-1:].isalnum() for w in words):
+        return f"(?:{body})"
+    # One guard after the trie, not one per word: it applies when the word ends in
+    # a letter or digit (the engine backtracks into the trie when it fails).
+    return f"(?:{body}(?:(?<=[\\p{{L}}\\p{{N}}]){guard}|(?<![\\p{{L}}\\p{{N}}])))"
 
 
 def _case_variants(surfaces: Iterable[str]) -> set[str]:
@@ -60,43 +70,96 @@ def _case_variants(surfaces: Iterable[str]) -> set[str]:
     return out
 
 
-def _trie_regex(node: dict[str, dict], guard: str, last: str) -> str:
+def _trie_regex(node: dict[str, dict]) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
-        branches.append(regex.escape(ch) + _trie_regex(node[ch], guard, ch))
+        branches.append(regex.escape(ch) + _trie_regex(node[ch]))
     if "" in node:
-        branches.append(guard if last.isalnum() else "")
+        branches.append("")
     if len(branches) == 1:
         return branches[0]
     return "(?:" + "|".join(branches) + ")"
 
 
+# A power written after a unit: "m2", "s^2", "m-2", "s^-1".
+_POWER = r"(?:\^\(?-?[123]\)?|-[123]|[23])(?![\w.,])"
+_NEGATIVE_POWER = r"\^?\(?-[123]\)?(?![\w.,])"
+# An atom may be followed by a letter-free end or by its power.
+_ATOM_GUARD = r"(?:(?![A-Za-z0-9])|(?=\^?\(?-?[123]\)?(?![\w.,])))"
+
+
+def _unit_alternation(rows: Iterable[tuple[str, ...]], guard: str = _ATOM_GUARD) -> str:
+    rows = list(rows)
+    cs = [r[0] for r in rows if r[3] == "cs"]
+    ci = {r[0].lower() for r in rows if r[3] != "cs"}
+    # Units are matched only right after a number (anchored), so an (?i:...) trie
+    # costs nothing at match time and compiles far faster than case variants.
+    return f"(?:(?i:{alternation(ci, guard=guard)})|{alternation(cs, guard=guard)})"
+
+
+@cache
+def _unit_atom() -> str:
+    """One surface of the unit table (the rows flagged ``den`` included)."""
+    return _unit_alternation(read_rows("unit_surfaces.tsv"))
+
+
 @cache
 def unit_pattern() -> str:
-    """Every surface of the unit table, case-sensitive rows exactly, the rest in any case."""
+    """A unit written after a number: a surface of the unit table, with a power ("m2").
+
+    Case-sensitive rows match exactly, the rest in any case. Rows flagged ``den``
+    ("d", "a") only stand after "/" or "per": see :func:`compound_tail_re`, which
+    the matcher applies after this pattern to read "km/h" or "mW m-2".
+    """
     rows = read_rows("unit_surfaces.tsv")
-    cs = [r[0] for r in rows if r[3] == "cs"]
-    ci = [r[0] for r in rows if r[3] != "cs"]
-    # Longest first across both groups, so "metric tonnes" beats "m".
-    return f"(?:{alternation(ci, case_sensitive=False)}|{alternation(cs)})"
+    den = [r[0] for r in rows if "den" in (r[4] if len(r) > 4 else "")]
+    return rf"(?:(?!(?i:{alternation(den)}))(?:{_unit_atom()})(?:\^?[23](?![\w.,]))?+)"
+
+
+@cache
+def compound_tail_re() -> regex.Pattern[str]:
+    """The rest of a compound unit after its first part: "/h", " per year", " m-2 h-1"."""
+    atom = _unit_atom()
+    sep = r"(?:[ ]?/[ ]?|[ ](?i:per)[ ])"
+    part = (
+        rf"(?:{sep}(?:{atom})(?:{_POWER})?+"
+        rf"|[ ](?=[^ ]{{1,8}}-[123](?![\w.,]))(?:{atom}){_NEGATIVE_POWER})"
+    )
+    return regex.compile(rf"(?:{part}){{1,3}}", FLAGS)
 
 
 # "108m tonnes", "2.1 mln tonnes", "46.6m oz": an abbreviated scale before a
-# spaced mass word is a number scale ("million"), not a unit prefix.
+# spaced mass word is a number scale ("million"), not a unit prefix; "0.5k miles":
+# a thousand before any spaced unit word.
 _MASS_SCALE_SUFFIX = (
     r"(?:mn|mln|bn|m|M|k|K)(?=[ ](?i:tonnes?|tons?|oz|ounces?|lbs|pounds?|carats?)(?![A-Za-z]))"
+    r"|(?:k|K|mn|mln|bn|bln)(?=[ ][A-Za-z]{2})"
 )
+# "4.2153(4) Å", "5 ± 0.2 K", "9.83e-3 +/- 1e-5 km/s2": the uncertainty is not the value.
+_UNCERTAINTY = rf"(?:(?<=\.\d++)\(\d{{1,3}}\)|[ ]?(?:±|\+/-|\+-)[ ]?{numbers.DIGITS})"
 
 
-def value_pattern(prefix: str) -> str:
-    """A number in digits or words, with an optional worded scale and a mixed tail."""
+def value_pattern(prefix: str, *, fractions: bool = True) -> str:
+    """A number in digits or words, with an optional worded scale and a mixed tail.
+
+    With `fractions`, also "2 1/2", "1/4", "2½", "½" (groups ``f``, ``fr``, ``vf``)
+    and an uncertainty after the number ("± 0.2", "(4)"), which does not change it.
+    """
+    p = prefix
     digits = numbers.DIGITS
     words = numbers.word_number_pattern()
     scale = numbers.scale_words_pattern()
+    vulgar = numbers.VULGAR
+    lead = tail = unc = ""
+    if fractions:
+        lead = rf"(?P<{p}f>\d{{1,3}}/\d{{1,3}}(?![\d/.,]))|(?P<{p}vf>{vulgar})|"
+        tail = rf"(?:[ ](?P<{p}fr>\d{{1,2}}/\d{{1,2}})(?![\d/.,])|(?P<{p}vf>{vulgar}))?+"
+        unc = rf"(?P<{p}unc>{_UNCERTAINTY})?+"
     return (
-        rf"(?:(?P<{prefix}d>{digits})|(?<![\w-])(?P<{prefix}w>{words}))"
-        rf"(?:[ -](?P<{prefix}sc>{scale})|[ ]?(?P<{prefix}sc>{_MASS_SCALE_SUFFIX}))?+"
-        rf"(?:[ ](?:and[ ])?(?P<{prefix}d2>{digits})[ ](?P<{prefix}sc2>{scale}))?+"
+        rf"(?:{lead}(?P<{p}d>{digits}){tail}|(?<![\w-])(?P<{p}w>{words}))"
+        rf"(?:[ -](?P<{p}sc>{scale})|[ ]?(?P<{p}sc>{_MASS_SCALE_SUFFIX}))?+"
+        rf"(?:[ ](?:and[ ])?(?P<{p}d2>{digits})[ ](?P<{p}sc2>{scale}))?+"
+        rf"{unc}"
     )
 
 
@@ -113,9 +176,14 @@ def _number_word_re() -> regex.Pattern[str]:
     words = [w for w, _, kind in read_rows("number_words.tsv") if kind in {"unit", "teen", "tens"}]
     variants = {v for w in words for v in (w, w.title(), w.upper())}
     articles = alternation(["a", "an", "A", "An"])
-    scales = alternation(["hundred", "dozen", "thousand", "million", "billion", "trillion"])
+    scale_words = ["hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"]
+    scales = alternation(scale_words)
+    parts = alternation(["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"])
+    halves = alternation(["half", "Half", "quarter", "Quarter"])
     return regex.compile(
-        rf"\b(?:{alternation(variants, guard=r'(?![A-Za-z])')}|{articles}(?=[ ]{scales}))", FLAGS
+        rf"\b(?:{alternation(variants, guard=r'(?![A-Za-z])')}|{articles}(?=[ -](?:{scales}|{parts}))"
+        rf"|{halves}(?=[ ]{scales}))|{numbers.VULGAR}",
+        FLAGS,
     )
 
 
@@ -126,17 +194,22 @@ def number_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
     scan linear and fast on long texts.
     """
     starts = [s for s, _ in runs if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,_")]
+    # ".001 per cent": a leading point that follows no digit or word
+    starts += [
+        s - 1
+        for s, _ in runs
+        if s >= 1 and text[s - 1] == "." and (s == 1 or text[s - 2] in " (\n~<>")
+    ]
     words = [m.start() for m in _number_word_re().finditer(text)]
-    if words:
-        starts = sorted(set(starts).union(words))
-    return starts
+    return sorted(set(starts).union(words))
 
 
 @cache
 def quantity_re() -> regex.Pattern[str]:
     """A quantity anchored at its number: a value (or a range of two) and a unit.
 
-    A leading "between"/"from" is looked for by the matcher, before the number.
+    A leading "between"/"from" is looked for by the matcher, before the number,
+    and the rest of a compound unit ("/h") after it (:func:`compound_tail_re`).
     """
     unit = unit_pattern()
     fillers = alternation(read_lines("measure_fillers.txt"))
@@ -148,7 +221,9 @@ def quantity_re() -> regex.Pattern[str]:
     ranged = (
         rf"(?:(?<=\()(?P<paren>))?"
         rf"{value_pattern('a')}(?:[ ]?(?P<ua>{unit}))?+"
+        rf"(?:-(?=[ ](?i:to)[ ]))?+"
         rf"[ ]?(?P<conn>-|(?i:to|and|through))[ ]?~?[ ]?"
+        rf"(?P<bneg>-(?=\d))?"
         rf"{value_pattern('b')}(?(paren)\))"
         rf"(?:[ ]?-[ ]?|[ ]?)(?:(?P<filler>{fillers})[ ])?+(?P<ub>{unit})"
     )
@@ -158,10 +233,10 @@ def quantity_re() -> regex.Pattern[str]:
 @cache
 def single_quantity_re() -> regex.Pattern[str]:
     """A single-valued quantity anchored at a position (used when a range is rejected)."""
-    unit = unit_pattern()
     fillers = alternation(read_lines("measure_fillers.txt"))
     return regex.compile(
-        rf"{value_pattern('a')}(?:[ ]?-[ ]?|[ ]?)(?:(?P<filler>{fillers})[ ])?+(?P<ua>{unit})",
+        rf"{value_pattern('a')}(?:[ ]?-[ ]?|[ ]?)"
+        rf"(?:(?P<filler>{fillers})[ ])?+(?P<ua>{unit_pattern()})",
         FLAGS,
     )
 
@@ -173,7 +248,7 @@ def count_re() -> regex.Pattern[str]:
     stop = alternation(read_lines("count_stopwords.txt"), case_sensitive=False)
     word = rf"(?!{stop}|{nouns})[A-Za-z][A-Za-z'-]{{0,30}}+"
     return regex.compile(
-        rf"{NUMBER_START}{value_pattern('a')}"
+        rf"{NUMBER_START}{value_pattern('a', fractions=False)}"
         rf"(?:-(?P<noun1>{nouns})|(?P<between>(?:[ ]{word}){{0,3}}?)[ ](?P<noun2>{nouns}))",
         FLAGS,
     )
@@ -215,8 +290,18 @@ def all_iso_codes() -> frozenset[str]:
 def currency_surfaces() -> dict[str, tuple[str, str]]:
     """Surface -> (code or "$", position); case-insensitive rows keyed lower-case."""
     table: dict[str, tuple[str, str]] = {}
-    for surface, code, position, case in read_rows("currency_surfaces.tsv"):
+    for surface, code, position, case, *_ in read_rows("currency_surfaces.tsv"):
         table[surface if case == "cs" else surface.lower()] = (code, position)
+    return table
+
+
+@cache
+def currency_multipliers() -> dict[str, float]:
+    """Surface -> what one written unit is in its code's main unit (cents: 0.01), when not 1."""
+    table: dict[str, float] = {}
+    for surface, _, _, case, *rest in read_rows("currency_surfaces.tsv"):
+        if rest and rest[0]:
+            table[surface if case == "cs" else surface.lower()] = float(rest[0])
     return table
 
 
@@ -226,10 +311,13 @@ def currency_alternation(position: str) -> str:
     cs = [r[0] for r in rows if r[3] == "cs" and r[2] in (position, "both")]
     ci = [r[0] for r in rows if r[3] != "cs" and r[2] in (position, "both")]
     letters = r"(?![A-Za-z])"
-    symbols = alternation(cs, guard=letters)
+    # A surface that begins with a letter does not begin inside a word ("Zinc $ 2.38"
+    # is no "C $"; hole "CAR036" no rand).
+    signs = alternation([c for c in cs if not c[0].isalpha()], guard=letters)
+    symbols = alternation([c for c in cs if c[0].isalpha()], guard=letters)
     names = alternation(ci, case_sensitive=False, guard=letters)
     codes = alternation(iso_codes(), guard=letters)
-    return rf"(?:{symbols}|{names}|(?<![A-Za-z]){codes})"
+    return rf"(?:{signs}|(?<![A-Za-z])(?:{symbols}|{names}|{codes}))"
 
 
 def _amount_pattern(p: str) -> str:
@@ -239,13 +327,32 @@ def _amount_pattern(p: str) -> str:
     )
     paren = r"(?P<lpar>\()?+" if p == "a" else ""
     close = r"(?(lpar)\))" if p == "a" else ""
-    return rf"{paren}(?P<{p}d>{numbers.DIGITS}){close}(?:{scale})?+"
+    words = numbers.word_number_pattern()
+    return (
+        rf"(?:{paren}(?P<{p}d>{numbers.DIGITS}){close}|(?<![\w-])(?P<{p}w>{words}))"
+        rf"(?:{scale})?+"
+    )
+
+
+#: The minor-unit tail of an amount: "3 dollars 50 cents", "$20 and 43c", "17 USD 25."
+_MINOR_WORDS = r"(?i:cents?|c|¢|pence|p|sens?|kopiykas?|kopecks?)"
+
+
+@cache
+def minor_tail_re() -> regex.Pattern[str]:
+    """Cents after a whole amount, up to 99, with a minor unit or at the end of a clause."""
+    words = numbers.word_number_pattern()
+    return regex.compile(
+        rf"[ ](?:(?i:and)[ ])?(?P<minor>\d{{1,2}}(?!\d|[.,]\d)|(?<![\w-])(?P<minorw>{words}))"
+        rf"(?:[ ]?(?P<mu>{_MINOR_WORDS})(?![A-Za-z])|(?=[ ]?(?:$|[.,;:!?)\n])))",
+        FLAGS,
+    )
 
 
 @cache
 def currency_before_re() -> regex.Pattern[str]:
     """A currency written just before a number; searched in the few characters before a digit."""
-    return regex.compile(rf"(?:{currency_alternation('pre')})[ ]?\(?$", FLAGS)
+    return regex.compile(rf"(?:{currency_alternation('pre')})[ ]?\(?-?$", FLAGS)
 
 
 @cache
@@ -253,7 +360,8 @@ def money_pre_re() -> regex.Pattern[str]:
     """Money with its currency first, anchored at the currency: "A$68 million to A$71 million"."""
     pre = currency_alternation("pre")
     return regex.compile(
-        rf"(?P<cpre>{pre})[ ]?{_amount_pattern('a')}"
+        rf"(?P<cpre>{pre})[ ]?(?P<neg>-(?=\d))?{_amount_pattern('a')}"
+        rf"(?:(?:[ ]?/[ ]?|[ ](?i:per)[ ])(?P<per1>{_per_units()})(?=[ ]?(?:-|(?i:to)[ ])))?+"
         rf"(?:[ ]?(?P<conn>-|(?i:to|and))[ ]?(?:(?P<cpre2>{pre})[ ]?)?+{_amount_pattern('b')})?+",
         FLAGS,
     )
@@ -263,10 +371,11 @@ def money_pre_re() -> regex.Pattern[str]:
 def money_post_re() -> regex.Pattern[str]:
     """Money with its currency after, anchored at the number: "900 million to 960 million yuan"."""
     post = currency_alternation("post")
+    scale = numbers.scale_words_pattern()
     return regex.compile(
         rf"{NUMBER_START}{_amount_pattern('a')}"
-        rf"(?:[ ]?(?P<conn>-|(?i:to|and))[ ]?{_amount_pattern('b')})?+"
-        rf"[ ]?(?P<cpost>{post})",
+        rf"(?:(?:[ ]?(?P<cmid>{post}))?[ ]?(?P<conn>-|(?i:to|and))[ ]?{_amount_pattern('b')})?"
+        rf"(?:[ ]?|-(?=[A-Za-z]))(?P<cpost>{post})(?<!\$(?=\d))(?:[ ](?P<psc>{scale}))?+",
         FLAGS,
     )
 
@@ -274,7 +383,13 @@ def money_post_re() -> regex.Pattern[str]:
 @cache
 def per_unit_re() -> regex.Pattern[str]:
     """The "per unit" tail of a price: "/oz", " per tonne", " a pound"."""
-    units = alternation(
+    return regex.compile(rf"(?:[ ]?/[ ]?|[ ](?i:per|an?)[ ])(?P<per>{_per_units()})", FLAGS)
+
+
+@cache
+def _per_units() -> str:
+    """What a price may be per, as a trie alternation."""
+    return alternation(
         [
             "oz",
             "ounce",
@@ -304,9 +419,33 @@ def per_unit_re() -> regex.Pattern[str]:
             "metre",
             "meter",
             "year",
+            "month",
+            "week",
+            "day",
+            "hour",
+            "hr",
+            "night",
+            "head",
+            "person",
+            "gallon",
+            "litre",
+            "liter",
+            "square foot",
+            "square feet",
+            "sq ft",
+            "square metre",
+            "square meter",
+            "dozen",
+            "MMBtu",
+            "mmBtu",
+            "mmBTU",
+            "MMBTU",
+            "sq m",
+            "sq. m",
+            "million British thermal units",
+            "kilo",
         ]
     )
-    return regex.compile(rf"(?:[ ]?/[ ]?|[ ](?i:per|an?)[ ])(?P<per>{units})", FLAGS)
 
 
 @cache

@@ -18,18 +18,28 @@ _BREAK = regex.compile(
 )
 
 
-#: The most characters of context kept either side of a fact in its `sentence`.
+#: The characters of context kept either side of a fact in a long `sentence`: at
+#: least this many, and fewer than this many plus :data:`CONTEXT_GRID`.
 MAX_CONTEXT = 500
+#: A long sentence is cut at multiples of this many characters (of the whole
+#: text), so that facts close together share one string.
+CONTEXT_GRID = 250
 
 
 class Sentences:
-    """The sentences of one text, looked up by offset."""
+    """The sentences of one text, looked up by offset.
 
-    __slots__ = ("_breaks", "_text")
+    `origin` is where `text` starts in a longer text it was cut from (a chunk);
+    long sentences are cut at the same places whatever the chunk.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_breaks", "_cache", "_origin", "_text")
+
+    def __init__(self, text: str, *, origin: int = 0) -> None:
         self._text = text
+        self._origin = origin
         self._breaks = [m.end() for m in _BREAK.finditer(text)]
+        self._cache: dict[tuple[int, int], str] = {}
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """``[start, end)`` of the sentence holding ``[start, end)`` (or of all it spans)."""
@@ -44,10 +54,21 @@ class Sentences:
         """The sentence holding ``[start, end)``, stripped.
 
         A "sentence" of more than ``MAX_CONTEXT`` characters either side of the
-        fact (a table, a page without full stops) is cut to that window, so
-        every fact's sentence costs bounded time and memory.
+        fact (a table, a page without full stops) is cut to a window of that
+        much context or a little more, ending at multiples of ``CONTEXT_GRID``,
+        so every fact's sentence costs bounded time, and facts close together
+        (and facts of one sentence) share one string: the memory the sentences
+        of a text take grows with its length, not with its number of facts.
         """
         s, e = self.span(start, end)
-        s = max(s, start - MAX_CONTEXT)
-        e = min(e, end + MAX_CONTEXT)
-        return self._text[s:e].strip()
+        lo = start - MAX_CONTEXT
+        if s < lo:
+            s = max(s, lo - (lo + self._origin) % CONTEXT_GRID)
+        hi = end + MAX_CONTEXT
+        if e > hi:
+            e = min(e, hi + (-(hi + self._origin)) % CONTEXT_GRID)
+        key = (s, e)
+        found = self._cache.get(key)
+        if found is None:
+            found = self._cache[key] = self._text[s:e].strip()
+        return found

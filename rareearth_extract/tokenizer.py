@@ -8,18 +8,26 @@ as single tokens; spans over them would not start or end where a fact does.
   so the unit remains for special cases such as ``g/t`` to keep whole;
 * a prefix that splits a currency code glued before a number ("KZT|29");
 * infixes for ``@`` and for a number glued to a unit inside a token ("26m@3.8g/t");
-* special cases for units written with a slash (``g/t``, ``oz/t``, ``t/a``).
+* special cases for units written with a slash (``g/t``, ``oz/t``, ``t/a``);
+* rules that keep tokenizing linear on hostile text: spaCy strips prefixes and
+  suffixes one at a time, copying and searching the rest of the string each
+  time, so a long run of them ("$$$$...", "((((...", a row of emoji) costs time
+  quadratic in its length. A run of :data:`AFFIX_RUN` or more is split off as
+  one token, and a stretch without whitespace of :data:`MAX_TOKEN_CHARS` or more
+  is kept as one token, unsplit.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from functools import cache
 
 import regex
 from spacy.language import Language
 from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
-from spacy.util import compile_infix_regex, compile_prefix_regex
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
 from .resources import read_rows
 
@@ -60,16 +68,60 @@ def _infixes() -> list[str]:
     return [r"@", rf"(?<=[0-9])(?=(?i:{units})(?![A-Za-z0-9]))"]
 
 
+#: A run of this many prefixes (or one-character suffixes) in a row is one token.
+AFFIX_RUN = 8
+#: A stretch of this many characters without whitespace is one token, unsplit.
+MAX_TOKEN_CHARS = 500
+
+
+def _one_char(piece: str) -> bool:
+    """Whether an affix rule always matches exactly one character."""
+    try:
+        import re._parser as sre_parse  # type: ignore[import-not-found,unused-ignore]
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_parse  # type: ignore[no-redef,unused-ignore]
+    try:
+        return bool(sre_parse.parse(piece).getwidth() == (1, 1))
+    except re.error:  # pragma: no cover - a rule the stdlib cannot parse
+        return False
+
+
+def _source(rule: str | re.Pattern[str]) -> str:
+    return rule if isinstance(rule, str) else rule.pattern
+
+
+def _prefix_run(prefixes: Sequence[str]) -> str:
+    """Many prefixes in a row (anchored at the start by spaCy): "$$$$", "US$US$", "((((("."""
+    pieces = "|".join(p for p in prefixes if p.strip())
+    return f"(?:{pieces}){{{AFFIX_RUN},}}"
+
+
+def _suffix_run(suffixes: Sequence[str]) -> str:
+    """Many one-character suffixes in a row at the end: ")))))", a row of emoji.
+
+    Tried only where such a run begins (the character before is none of them),
+    so that a long run inside a string is not read again from each of its characters.
+    """
+    one = "|".join(p for p in suffixes if p.strip() and _one_char(p))
+    return f"(?<!{one})(?:{one}){{{AFFIX_RUN},}}"
+
+
 def customize_tokenizer(nlp: Language) -> Language:
     """Add the mining-text rules to `nlp`'s tokenizer (in place) and return `nlp`."""
     tokenizer = nlp.tokenizer
     if not isinstance(tokenizer, Tokenizer):
         raise TypeError(f"expected a spaCy Tokenizer, got {type(tokenizer).__name__}")
     defaults = nlp.Defaults
-    prefixes = [*_prefixes(), *(defaults.prefixes or ())]
+    default_prefixes = [_source(p) for p in defaults.prefixes or ()]
+    default_suffixes = [_source(p) for p in defaults.suffixes or ()]
+    prefixes = [_prefix_run(default_prefixes), *_prefixes(), *default_prefixes]
+    suffixes = [_suffix_run(default_suffixes), *default_suffixes]
     infixes = [*_infixes(), *(defaults.infixes or ())]
     tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
     tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    if tokenizer.token_match is None:
+        tokenizer.token_match = re.compile(f"(?s).{{{MAX_TOKEN_CHARS}}}").match
     for unit in _SLASH_UNITS:
         tokenizer.add_special_case(unit, [{ORTH: unit}])
     return nlp

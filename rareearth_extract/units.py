@@ -12,6 +12,7 @@ from functools import cache, lru_cache
 from typing import TYPE_CHECKING
 
 import attrs
+import regex
 
 from .resources import read_rows, read_text
 
@@ -41,6 +42,8 @@ class UnitInfo:
     expression: str
     measure: str
     case_sensitive: bool
+    flags: frozenset[str] = frozenset()
+    """Where the surface may stand (see ``unit_surfaces.tsv``): spaced, bounded, end, den."""
 
 
 @cache
@@ -60,16 +63,93 @@ def registry() -> pint.UnitRegistry:
 def surfaces() -> dict[str, UnitInfo]:
     """Surface -> unit, keyed exactly for case-sensitive rows and lower-cased otherwise."""
     table: dict[str, UnitInfo] = {}
-    for surface, expression, measure, case in read_rows("unit_surfaces.tsv"):
-        info = UnitInfo(surface, expression, measure, case == "cs")
+    for surface, expression, measure, case, *rest in read_rows("unit_surfaces.tsv"):
+        flags = frozenset(f for f in (rest[0].split(",") if rest else ()) if f)
+        info = UnitInfo(surface, expression, measure, case == "cs", flags)
         table[surface if info.case_sensitive else surface.lower()] = info
     return table
 
 
 def lookup(surface: str) -> UnitInfo | None:
-    """The unit a surface form names, or None."""
+    """The unit a surface form names (a table row or a compound of rows), or None."""
+    if not surface:
+        return None
     table = surfaces()
-    return table.get(surface) or table.get(surface.lower()) if surface else None
+    info = table.get(surface) or table.get(surface.lower())
+    if info is not None:
+        return info
+    return compound(surface)
+
+
+# A compound unit: table units joined by "/", "per" or (before a negative power) a
+# space, each with an optional power: "km/h", "W/m2", "mW m-2", "J/m^2 per year".
+_COMPOUND_PART = regex.compile(
+    r"(?P<sep>[ ]?/[ ]?|[ ](?i:per)[ ]|[ ](?=\S+?-[123]$)|[ ](?=\S+?-[123][ /]))?"
+    r"(?P<atom>.+?)(?P<power>\^?-?[123]|\^\(?-?[123]\)?)?(?=$|[ ]?/|[ ](?i:per)[ ]|[ ]\S)",
+    regex.VERSION1,
+)
+
+#: pint dimensionality -> measure of a compound unit; anything else is "other".
+_MEASURE_OF_DIMENSION = {
+    "[mass]": "mass",
+    "[length]": "length",
+    "[length] ** 2": "area",
+    "[length] ** 3": "volume",
+    "[time]": "duration",
+    "[mass] / [time]": "mass_rate",
+    "[length] ** 2 * [mass] / [time] ** 3": "power",
+    "[length] ** 2 * [mass] / [time] ** 2": "energy",
+}
+
+
+@lru_cache(maxsize=4096)
+def compound(surface: str) -> UnitInfo | None:
+    """A unit written as a compound of table units ("km/h", "mW m-2"), or None.
+
+    Each part must be a row of the table; its power ("2", "^2", "-1") applies
+    to it. The measure follows from the dimension (tonnes per hour are a mass
+    rate, kilometres per hour are "other"); a day in the denominator of a mass
+    rate is a production day (x365 a year), as for "tpd".
+    """
+    table = surfaces()
+    parts: list[tuple[int, UnitInfo, int]] = []
+    pos = 0
+    for m in _COMPOUND_PART.finditer(surface):
+        if m.start() != pos or not m.group("atom"):
+            return None
+        pos = m.end()
+        atom = m.group("atom")
+        info = table.get(atom) or table.get(atom.lower())
+        if info is None:
+            return None
+        power = int((m.group("power") or "1").strip("^()"))
+        sep = m.group("sep")
+        sign = -1 if sep is not None and sep.strip().lower() in ("/", "per") else 1
+        if parts and sep is None:
+            return None
+        if not parts and sep is not None:
+            return None
+        if "den" in info.flags and sign > 0:
+            return None
+        parts.append((sign * power, info, m.start("atom")))
+    if pos != len(surface) or len(parts) < 2 and not (parts and parts[0][0] != 1):
+        return None
+    mass_numerator = parts[0][1].measure == "mass"
+    terms = []
+    for power, info, _ in parts:
+        expression = info.expression
+        if mass_numerator and power < 0 and expression == "day":
+            expression = "production_day"
+        terms.append(f"({expression}) ** {power}")
+    expression = " * ".join(terms)
+    try:
+        dims = str(registry().Quantity(1.0, expression).dimensionality)
+    except Exception:  # pint cannot build it (an offset unit in a product)
+        return None
+    measure = _MEASURE_OF_DIMENSION.get(dims, "other")
+    if dims == "dimensionless" and all(i.measure == "mass" for _, i, _ in parts):
+        measure = "grade"
+    return UnitInfo(surface, expression, measure, True, parts[0][1].flags - {"den"})
 
 
 @lru_cache(maxsize=1024)

@@ -6,18 +6,21 @@ The sentences here are written for these tests; the example article is
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import re
 import subprocess
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from rareearth_extract.cli import format_number, format_value
+from rareearth_extract.cli import find_sources, format_number, format_value
+from rareearth_extract.tabular import columns
 
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLE = REPO / "examples" / "kazakh_rare_earths.txt"
@@ -49,6 +52,10 @@ def run_cli(
 
 def jsonl(stdout: str) -> list[dict[str, Any]]:
     return [json.loads(line) for line in stdout.splitlines() if line.strip()]
+
+
+def csv_records(stdout: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(io.StringIO(stdout)))
 
 
 def table_rows(stdout: str) -> list[list[str]]:
@@ -293,24 +300,46 @@ def test_bad_fx_rates_file_is_a_usage_error(tmp_path: Path, content: str, messag
 # --- unreadable inputs --------------------------------------------------------
 
 
-@pytest.mark.parametrize("kind", ["missing", "directory"])
-@pytest.mark.parametrize("fmt", ["table", "jsonl"])
-def test_unreadable_file_reports_and_continues(tmp_path: Path, kind: str, fmt: str) -> None:
+UNREADABLE_CASES = [
+    pytest.param("missing", "cannot read {bad}: No such file or directory", id="missing"),
+    pytest.param("broken-link", "cannot read {bad}: No such file or directory", id="broken-link"),
+    pytest.param("empty-folder", "no files matching '*.txt' in {bad}", id="empty-folder"),
+]
+
+
+def _make_unreadable(tmp_path: Path, kind: str) -> Path:
+    if kind == "missing":
+        return tmp_path / "no-such-file.txt"
+    if kind == "broken-link":
+        link = tmp_path / "dangling.txt"
+        link.symlink_to(tmp_path / "gone.txt")
+        return link
+    folder = tmp_path / "a-folder"
+    folder.mkdir()
+    (folder / "notes.md").write_text("Not matched by the default glob: 5 m.", encoding="utf-8")
+    return folder
+
+
+@pytest.mark.parametrize(("kind", "message"), UNREADABLE_CASES)
+@pytest.mark.parametrize("fmt", ["table", "jsonl", "csv"])
+def test_unreadable_input_reports_and_continues(
+    tmp_path: Path, kind: str, message: str, fmt: str
+) -> None:
     good = tmp_path / "good.txt"
     good.write_text("The company drilled 12 holes in March 2024.\n", encoding="utf-8")
-    bad = tmp_path / "no-such-file.txt"
-    if kind == "directory":
-        bad = tmp_path / "a-directory"
-        bad.mkdir()
+    bad = _make_unreadable(tmp_path, kind)
 
     proc = run_cli("--format", fmt, bad, good)
     assert proc.returncode == 2
-    assert f"{PROG}: cannot read {bad}: " in proc.stderr
+    assert f"{PROG}: {message.format(bad=bad)}" in proc.stderr.splitlines()
     if fmt == "jsonl":
         records = jsonl(proc.stdout)
-        assert records
         assert {r["file"] for r in records} == {str(good)}
         assert any(r["type"] == "date" and r["value"] == "2024-03" for r in records), records
+    elif fmt == "csv":
+        records = csv_records(proc.stdout)
+        assert {r["file"] for r in records} == {str(good)}
+        assert any(r["type"] == "date" and r["date_value"] == "2024-03" for r in records)
     else:
         rows = table_rows(proc.stdout)
         assert rows
@@ -500,3 +529,237 @@ def test_format_value(record: dict[str, Any], expected: str) -> None:
 )
 def test_format_number(number: float | None, expected: str) -> None:
     assert format_number(number) == expected
+
+
+# --- folders and --glob ---------------------------------------------------------
+
+TREE = {
+    "a.txt": "The dam wall is 45 m high.",
+    "2024/b.txt": "Drilling resumed in May 2024.",
+    "2024/q3/c.txt": "The stockpile holds 80,000 tonnes.",
+    "2024/notes.md": "The haul road is 7 km long.",
+    "reports/d.txt": "The company paid $2 million for the claims.",
+    ".cache/e.txt": "Hidden: 9 m.",
+    "2024/.f.txt": "Hidden too: 10 m.",
+}
+
+
+@pytest.fixture()
+def tree(tmp_path: Path) -> Path:
+    root = tmp_path / "news"
+    for rel, text in TREE.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    return root
+
+
+GLOB_CASES = [
+    pytest.param(None, ["2024/b.txt", "2024/q3/c.txt", "a.txt", "reports/d.txt"], id="default-txt"),
+    pytest.param("*.md", ["2024/notes.md"], id="markdown"),
+    pytest.param(
+        "*",
+        ["2024/b.txt", "2024/notes.md", "2024/q3/c.txt", "a.txt", "reports/d.txt"],
+        id="everything-not-hidden",
+    ),
+    pytest.param("reports/*.txt", ["reports/d.txt"], id="path-pattern"),
+    pytest.param("[ab].txt", ["2024/b.txt", "a.txt"], id="character-class"),
+]
+
+
+@pytest.mark.parametrize(("pattern", "expected"), GLOB_CASES)
+def test_folder_is_read_recursively_by_glob(
+    tree: Path, pattern: str | None, expected: list[str]
+) -> None:
+    args = ["--format", "jsonl", *(["--glob", pattern] if pattern else []), tree]
+    proc = run_cli(*args)
+    assert proc.returncode == 0, proc.stderr
+    records = jsonl(proc.stdout)
+    files = list(dict.fromkeys(r["file"] for r in records))
+    assert files == [str(tree / rel) for rel in expected]
+    for name in files:
+        assert_offsets([r for r in records if r["file"] == name], read_original(Path(name)))
+
+
+def test_folder_and_file_and_stdin_together(tree: Path) -> None:
+    proc = run_cli("--format", "jsonl", tree / "a.txt", "-", tree / "reports", stdin=STDIN_SENTENCE)
+    assert proc.returncode == 0, proc.stderr
+    files = list(dict.fromkeys(r["file"] for r in jsonl(proc.stdout)))
+    assert files == [str(tree / "a.txt"), "-", str(tree / "reports" / "d.txt")]
+
+
+def test_one_file_in_a_folder_still_names_it(tree: Path) -> None:
+    proc = run_cli("--format", "jsonl", tree / "reports")
+    assert proc.returncode == 0, proc.stderr
+    assert {r["file"] for r in jsonl(proc.stdout)} == {str(tree / "reports" / "d.txt")}
+
+
+def test_folder_that_cannot_be_listed_is_reported(tmp_path: Path, monkeypatch: Any) -> None:
+    def walk(top: str, onerror: Any = None, **_: Any) -> Iterator[tuple[str, list[str], list[str]]]:
+        onerror(PermissionError(13, "Permission denied", os.path.join(top, "locked")))
+        yield top, [], ["open.txt"]
+
+    monkeypatch.setattr(os, "walk", walk)
+    errors: list[str] = []
+    sources = list(find_sources([str(tmp_path)], on_error=errors.append))
+    assert [s.name for s in sources] == [os.path.join(str(tmp_path), "open.txt")]
+    assert errors == [f"cannot read {os.path.join(str(tmp_path), 'locked')}: Permission denied"]
+
+
+# --- CSV ------------------------------------------------------------------------
+
+
+def test_csv_header_is_file_then_every_column() -> None:
+    proc = run_cli("--format", "csv", stdin="Nothing to see.")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines() == [",".join(["file", *(c.name for c in columns())])]
+
+
+def test_csv_rows_of_the_example(example_jsonl: subprocess.CompletedProcess[str]) -> None:
+    proc = run_cli("--format", "csv", EXAMPLE)
+    assert proc.returncode == 0, proc.stderr
+    rows = csv_records(proc.stdout)
+    facts = jsonl(example_jsonl.stdout)
+    assert len(rows) == len(facts)
+    original = read_original(EXAMPLE)
+    for row, fact in zip(rows, facts, strict=True):
+        assert row["file"] == str(EXAMPLE)
+        assert (row["type"], int(row["start"]), int(row["end"])) == (
+            fact["type"],
+            fact["start"],
+            fact["end"],
+        )
+        assert original[int(row["start"]) : int(row["end"])] == row["text"]
+
+
+CSV_CELL_CASES = [
+    pytest.param(
+        "The stockpile at the plant holds 350,000 tonnes of ore.",
+        "quantity",
+        {"normalized_value": "350000.0", "normalized_unit": "t", "measure": "mass", "low": ""},
+        id="quantity-floats-and-empty-cells",
+    ),
+    pytest.param(
+        "Hole KR-22 intersected 9 m @ 4.1 g/t Au from 61 m.",
+        "drill_intercept",
+        {"length_normalized_value": "9.0", "grade_normalized_value": "4.1", "from_depth": "61.0"},
+        id="nested-quantities-flattened",
+    ),
+    pytest.param(
+        "It cost $5 million.",
+        "money",
+        {"currency": "USD", "currency_assumed": "true", "amount": "5000000.0"},
+        id="booleans-lower-case",
+    ),
+    pytest.param(
+        "Drilling resumed in May 2024.", "date", {"date_value": "2024-05"}, id="date-value"
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "fact_type", "cells"), CSV_CELL_CASES)
+def test_csv_cells(text: str, fact_type: str, cells: dict[str, str]) -> None:
+    proc = run_cli("--format", "csv", stdin=text)
+    assert proc.returncode == 0, proc.stderr
+    (row,) = [r for r in csv_records(proc.stdout) if r["type"] == fact_type]
+    assert row["file"] == "-"
+    for key, value in cells.items():
+        assert row[key] == value, (key, row)
+
+
+def test_csv_lists_are_json(tmp_path: Path) -> None:
+    proc = run_cli("--format", "csv", EXAMPLE)
+    deposits = [r for r in csv_records(proc.stdout) if r["type"] == "deposit"]
+    assert deposits
+    for row in deposits:
+        assert isinstance(json.loads(row["commodities"]), list)
+        assert isinstance(json.loads(row["aliases"]), list)
+
+
+# --- --jobs ---------------------------------------------------------------------
+
+
+def test_jobs_give_the_same_output(tree: Path) -> None:
+    serial = run_cli("--format", "jsonl", "--glob", "*", tree, EXAMPLE)
+    parallel = run_cli("--format", "jsonl", "--glob", "*", "--jobs", "2", tree, EXAMPLE)
+    assert serial.returncode == parallel.returncode == 0, parallel.stderr
+    assert parallel.stdout == serial.stdout
+    assert jsonl(serial.stdout)
+
+
+def test_jobs_must_be_positive() -> None:
+    proc = run_cli("--jobs", "0", stdin="x")
+    assert proc.returncode == 2
+    assert "--jobs must be at least 1" in proc.stderr
+
+
+# --- the progress bar -------------------------------------------------------------
+
+
+def run_cli_on_terminal(*args: str | os.PathLike[str]) -> tuple[int, str, str]:
+    """Run the CLI with standard error on a pseudo-terminal; stdout stays a pipe."""
+    import pty
+
+    controller, terminal = pty.openpty()
+    env = {**os.environ, "PYTHONUTF8": "1", "PYTHONIOENCODING": "utf-8"}
+    with subprocess.Popen(
+        [sys.executable, "-m", "rareearth_extract", *map(str, args)],
+        stdin=subprocess.DEVNULL,
+        stdout=subprocess.PIPE,
+        stderr=terminal,
+        cwd=REPO,
+        env=env,
+    ) as proc:
+        os.close(terminal)
+        assert proc.stdout is not None
+        stdout = proc.stdout.read()
+        returncode = proc.wait(timeout=600)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(controller, 65536)
+        except OSError:  # EIO: the terminal's other end is closed and drained
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(controller)
+    return returncode, stdout.decode("utf-8"), b"".join(chunks).decode("utf-8", "replace")
+
+
+needs_pty = pytest.mark.skipif(sys.platform == "win32", reason="needs a pseudo-terminal")
+
+
+@needs_pty
+def test_progress_bar_on_a_terminal(tree: Path) -> None:
+    returncode, stdout, stderr = run_cli_on_terminal("--format", "jsonl", tree)
+    assert returncode == 0, stderr
+    assert re.search(r"\d+%\|.*\| [0-4]/4 \[", stderr), stderr
+    assert "file/s" in stderr or "s/file" in stderr
+    assert len(jsonl(stdout)) >= 4, "the facts still go to standard output"
+
+
+@needs_pty
+def test_no_progress_flag_on_a_terminal(tree: Path) -> None:
+    returncode, _, stderr = run_cli_on_terminal("--no-progress", "--format", "jsonl", tree)
+    assert returncode == 0
+    assert stderr == ""
+
+
+@needs_pty
+def test_errors_on_a_terminal_are_full_lines(tree: Path) -> None:
+    returncode, _, stderr = run_cli_on_terminal(tree / "missing.txt", tree)
+    assert returncode == 2
+    assert f"{PROG}: cannot read {tree / 'missing.txt'}: No such file or directory" in stderr
+
+
+def test_no_progress_bar_when_stderr_is_not_a_terminal(tree: Path) -> None:
+    proc = run_cli("--format", "jsonl", tree)
+    assert proc.returncode == 0
+    assert proc.stderr == ""
+
+
+def test_progress_flag_forces_the_bar(tree: Path) -> None:
+    proc = run_cli("--progress", "--format", "jsonl", tree)
+    assert proc.returncode == 0
+    assert re.search(r"\| [0-4]/4 \[", proc.stderr), proc.stderr

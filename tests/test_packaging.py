@@ -87,3 +87,27 @@ def test_console_entry_point_loads_main() -> None:
 def test_spacy_factory_entry_point_loads() -> None:
     (ep,) = [ep for ep in entry_points(group="spacy_factories") if ep.name == "rareearth_facts"]
     assert callable(ep.load())
+
+
+@pytest.mark.parametrize("extra", ["test", "pandas", "dask", "docs", "notebook"])
+def test_optional_extra_declared(extra: str) -> None:
+    assert extra in (distribution(DIST).metadata.get_all("Provides-Extra") or [])
+
+
+def test_fact_schema_ships_as_json() -> None:
+    import json
+
+    schema = json.loads((files(PACKAGE) / "data" / "facts.schema.json").read_text("utf-8"))
+    assert schema["$schema"].endswith("2020-12/schema")
+
+
+def test_importing_the_package_imports_no_optional_extra() -> None:
+    import subprocess
+
+    code = (
+        "import sys, rareearth_extract; "
+        "print(sorted(m for m in ('pandas', 'dask', 'distributed', 'jsonschema', 'matplotlib') "
+        "if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

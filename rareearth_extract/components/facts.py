@@ -8,16 +8,26 @@ the extraction pass (normaliser, matchers, linkers) and stores
 * the facts on ``doc._.rareearth_facts`` (the extension name is configurable),
 * one span per fact, labelled with the fact type, in ``doc.spans["rareearth"]``.
 
-``doc.ents`` is left alone unless ``set_ents`` is true. This module is imported
-by spaCy whenever any pipeline is built, so it must stay cheap to import:
-the heavy parts load on the first call.
+``doc.ents`` is left alone unless ``set_ents`` is true; then the facts that
+name one thing (quantities, money, rates, dates, commodities, places,
+organisations, deposits; not the relation facts, which overlap them) are added
+as entities where they overlap none of the pipeline's own entities.
+
+Docs that carry facts serialise: ``Doc.to_bytes``, ``DocBin(store_user_data=True)``
+and ``nlp.pipe(texts, n_process=2)`` (which ships docs between processes as
+bytes) encode each fact as its JSON form, through msgpack codecs registered
+with srsly when this module is imported.
+
+This module is imported by spaCy whenever any pipeline is built, so it must
+stay cheap to import: the heavy parts load on the first call.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import Any
 
+import srsly
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
@@ -26,6 +36,8 @@ from ..facts import Fact
 
 DEFAULT_EXTENSION = "rareearth_facts"
 DEFAULT_SPANS_KEY = "rareearth"
+RELATION_LABELS = frozenset({"resource_estimate", "drill_intercept"})
+"""Fact types that are not added to ``doc.ents`` (they overlap the facts they relate)."""
 
 
 @Language.factory(
@@ -97,7 +109,7 @@ class FactsComponent:
                 spans.append(span)
         doc.spans[self.spans_key] = spans
         if self.set_ents:
-            doc.set_ents(filter_spans([*doc.ents, *spans]))
+            add_entities(doc, spans)
         return doc
 
     def to_bytes(self, *, exclude: Any = ()) -> bytes:
@@ -114,6 +126,19 @@ class FactsComponent:
     def from_disk(self, path: Any, *, exclude: Any = ()) -> FactsComponent:
         """Nothing to load: the component's data ships in the package."""
         return self
+
+
+def add_entities(doc: Doc, spans: list[Span]) -> None:
+    """Add fact spans to ``doc.ents``, keeping every entity the Doc already has.
+
+    Relation facts are skipped; among overlapping fact spans the longest wins,
+    and a fact span that overlaps an existing entity is left out.
+    """
+    taken = {i for ent in doc.ents for i in range(ent.start, ent.end)}
+    candidates = filter_spans([s for s in spans if s.label_ not in RELATION_LABELS])
+    new = [s for s in candidates if not any(i in taken for i in range(s.start, s.end))]
+    if new:
+        doc.set_ents(new, default="unmodified")
 
 
 _NER_LABELS = {"ORG": "organization", "GPE": "location", "LOC": "location"}
@@ -148,3 +173,30 @@ def merge_ner_entities(doc: Doc, facts: list[Fact]) -> list[Fact]:
     if not added:
         return facts
     return sorted([*facts, *added], key=lambda f: (f.start, f.end, f.type))
+
+
+# --- msgpack codecs: facts inside Doc.user_data survive Doc.to_bytes -------------
+
+_MSGPACK_KEY = "__rareearth_fact__"
+
+
+def encode_fact(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """srsly msgpack encoder: a fact as ``{"__rareearth_fact__": to_dict(fact)}``."""
+    if isinstance(obj, Fact):
+        from ..serialize import to_dict
+
+        return {_MSGPACK_KEY: to_dict(obj)}
+    return obj if chain is None else chain(obj)
+
+
+def decode_fact(obj: Any, chain: Callable[[Any], Any] | None = None) -> Any:
+    """srsly msgpack decoder: the inverse of :func:`encode_fact`."""
+    if isinstance(obj, dict) and len(obj) == 1 and _MSGPACK_KEY in obj:
+        from ..serialize import from_dict
+
+        return from_dict(obj[_MSGPACK_KEY])
+    return obj if chain is None else chain(obj)
+
+
+srsly.msgpack_encoders.register("rareearth_facts", func=encode_fact)
+srsly.msgpack_decoders.register("rareearth_facts", func=decode_fact)

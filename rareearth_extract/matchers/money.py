@@ -16,11 +16,13 @@ from ..patterns import (
     FLAGS,
     all_iso_codes,
     currency_before_re,
+    currency_multipliers,
     currency_surfaces,
     dollar_statement_re,
     exchange_equation_re,
     exchange_pair_re,
     money_post_re,
+    minor_tail_re,
     money_pre_re,
     per_unit_re,
 )
@@ -54,13 +56,39 @@ def document_dollar(text: str) -> str | None:
     return names.get(m.group("name").lower())
 
 
-def _amount(digits: str | None, scale: str | None) -> float | None:
-    if not digits:
+def _amount(digits: str | None, scale: str | None, words: str | None = None) -> float | None:
+    if digits:
+        value = numbers.parse_digits(digits)
+    elif words:
+        value = numbers.parse_words(words)
+    else:
         return None
-    value = numbers.parse_digits(digits)
     if value is None:
         return None
     return value * numbers.scale_value(scale)
+
+
+def multiplier(surface: str | None) -> float:
+    """What one written unit of a currency surface is in its code's main unit (cents: 0.01)."""
+    if not surface:
+        return 1.0
+    table = currency_multipliers()
+    surface = surface.strip()
+    return table.get(surface) or table.get(surface.lower()) or 1.0
+
+
+def _minor(scan: Scan, m: regex.Match[str], at: int) -> tuple[float, int] | None:
+    """Cents written after a whole amount ("3 dollars 50 cents", "$20 and 43c"): (value, end)."""
+    tail = minor_tail_re().match(scan.text, at)
+    if tail is None:
+        return None
+    if tail.group("minorw"):
+        value = numbers.parse_words(tail.group("minorw"))
+    else:
+        value = numbers.parse_digits(tail.group("minor"))
+    if value is None or not 0 < value < 100 or value != int(value):
+        return None
+    return value / 100, tail.end()
 
 
 _CHANGE_BEFORE = regex.compile(
@@ -138,7 +166,7 @@ def _add_rate(
     return True
 
 
-_CURRENCY_REACH = 8
+_CURRENCY_REACH = 24
 _BETWEEN_BEFORE = regex.compile(r"(?i:between)[ ]$", FLAGS)
 
 
@@ -180,30 +208,66 @@ def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) 
     start, end = m.start(), m.end()
     surface = g.get("cpre") or g.get("cpost")
     currency = resolve_currency(surface, dollar)
-    low = _amount(g.get("ad"), g.get("asc"))
+    low = _amount(g.get("ad"), g.get("asc"), g.get("aw"))
     if currency is None or low is None:
         return None
-    high = _amount(g.get("bd"), g.get("bsc"))
+    if g.get("aw") and not g.get("asc") and g.get("cpre"):
+        return None  # "US$ one": words after a sign are not an amount
+    if g.get("neg") and (g.get("cpre") or "")[-1:].isalpha():
+        return None  # "R-22-06" is a hole, not minus 22 rand
+    if g.get("cpre") == "R" and (not g.get("asc") or text[m.end("cpre")] == " "):
+        return None  # rand amounts in news are "R5.4 billion"; "R 2", "R1601" are not money
+    if (g.get("cpost") or "") in ("c", "¢") and numbers.is_year_like(g.get("ad") or ""):
+        return None  # "2005c" is a citation
+    scale = 1.0
+    if g.get("psc") and not g.get("asc") and not g.get("bsc"):
+        scale = numbers.scale_value(g.get("psc"))  # "75 USD million"
+    high = _amount(g.get("bd"), g.get("bsc"), g.get("bw"))
     between = _BETWEEN_BEFORE.search(text, max(0, start - 8), start)
-    if high is not None:
+    whole = g.get("ad") or ""
+    minor = None
+    if between is None and not g.get("asc") and scale == 1.0 and "." not in whole:
+        if g.get("cpre"):
+            at = _amount_end(m, "a")
+        elif g.get("cmid"):
+            at = m.end("cmid")  # "20 ringgit and 43 sen"
+        else:
+            at = m.end("cpost") if not g.get("conn") else -1
+        if at >= 0:
+            minor = _minor(scan, m, at)
+            if minor is not None and g.get("cmid"):
+                surface = g.get("cmid")
+                currency = resolve_currency(surface, dollar)
+    if minor is not None and multiplier(surface) == 1.0:
+        low += minor[0]
+        end = minor[1]
+        high = None
+    elif high is not None:
         conn = (g.get("conn") or "").lower()
-        if conn == "and" and between is None:
+        mid = resolve_currency(g.get("cmid"), dollar) if g.get("cmid") else currency
+        if mid != currency:
+            end, currency, surface, high = m.end("cmid"), mid, g.get("cmid"), None
+        elif conn == "and" and between is None:
             if g.get("cpost"):
-                start = m.start("bd")
+                start = _amount_start(m, "b")
                 low, high = high, None
             else:
-                end = m.end("asc") if g.get("asc") else m.end("ad")
+                end = _amount_end(m, "a")
                 high = None
-        elif not g.get("asc") and g.get("bsc"):
-            low *= numbers.scale_value(g.get("bsc"))
+        elif not g.get("asc") and g.get("bsc") and low <= high / numbers.scale_value(g.get("bsc")):
+            low *= numbers.scale_value(g.get("bsc"))  # "5 to 10 million" (not "800,000 to 1.3 million")
         if high is not None and not _plausible_range(text, start, low, high):
-            end = m.end("asc") if g.get("asc") else m.end("ad")
+            end = _amount_end(m, "a")
             if g.get("lpar"):
                 end += 1
             high = None
             if g.get("cpost"):
                 return None
-    negative = bool(g.get("lpar"))
+    unit = multiplier(surface) * scale
+    low *= unit
+    if high is not None:
+        high *= unit
+    negative = bool(g.get("lpar")) or bool(g.get("neg"))
     if start >= 1 and text[start - 1] == "-" and (start == 1 or not text[start - 2].isalnum()):
         start -= 1
         negative = True
@@ -215,6 +279,12 @@ def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) 
     per_unit = None
     if per is not None:
         per_unit, end = per.group("per"), per.end()
+    elif g.get("per1") and high is not None:
+        per_unit = g.get("per1")  # "$350 per kg to $680"
+    if g.get("per1") and high is None:
+        per = per_unit_re().match(text, _amount_end(m, "a"))
+        if per is not None:
+            per_unit, end = per.group("per"), per.end()
     if scan.claimed(start, end):
         return None
     qualifier = scan.qualifier(start, end)
@@ -226,7 +296,7 @@ def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) 
         text=text[start:end],
         start=start,
         end=end,
-        amount=None if high is not None else low,
+        amount=None if high is not None else numbers.tidy(low),
         low=low if high is not None or qualifier in {"more_than", "at_least"} else None,
         high=high
         if high is not None
@@ -236,3 +306,17 @@ def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) 
         per_unit=per_unit,
         currency_assumed=bare and assumed and currency == "USD",
     )
+
+
+def _amount_start(m: regex.Match[str], p: str) -> int:
+    return m.start(f"{p}d") if m.group(f"{p}d") else m.start(f"{p}w")
+
+
+def _amount_end(m: regex.Match[str], p: str) -> int:
+    """Where amount `p` (with its scale and closing parenthesis) ends."""
+    if m.group(f"{p}sc"):
+        return m.end(f"{p}sc")
+    end = m.end(f"{p}d") if m.group(f"{p}d") else m.end(f"{p}w")
+    if p == "a" and m.group("lpar") and m.string[end : end + 1] == ")":
+        end += 1
+    return end

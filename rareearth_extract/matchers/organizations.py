@@ -84,6 +84,9 @@ _JOIN_LINE_MIN = 40
 _TITLE_SHARE = 0.6
 _MAX_CONTEXT_WORDS = 6
 _MAX_ACRONYM = 8
+# A segment is cut after this many tokens: no name is that long, and reading a
+# segment costs time that grows with the square of its length.
+_MAX_SEGMENT_TOKENS = 50
 # Before a legal form or a sector word, compass words are proper enough
 # ("Southern Spar Rare Earths", "Southern Copper"); generic words are not.
 _COMPANY = ("generic",)
@@ -434,6 +437,9 @@ def _segments(text: str, piece: list[_Token], at_sentence_start: bool) -> list[l
         current.clear()
 
     for i, tok in enumerate(piece):
+        if len(current) >= _MAX_SEGMENT_TOKENS:
+            close()
+            in_of = False
         if tok.kind == "conn":
             word = tok.text
             if word in ("of", "for") and current and _role_at(current, len(current) - 1):

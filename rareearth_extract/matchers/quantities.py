@@ -16,6 +16,7 @@ from ..facts import Quantity
 from ..patterns import (
     FLAGS,
     alternation,
+    compound_tail_re,
     count_re,
     quantity_re,
     single_quantity_re,
@@ -83,9 +84,31 @@ _OVER_AFTER_GRADE = regex.compile(r"(?i:over|across)[ ]$", FLAGS)
 _PLACE_AFTER_MT = regex.compile(r"[ ][A-Z][a-z]", FLAGS)
 
 
+def _full_unit(text: str, m: regex.Match[str], group: str) -> tuple[str, int, UnitInfo | None]:
+    """The unit in `group` with the rest of a compound after it ("km" + "/h"): (unit, end, info)."""
+    unit, end = m.group(group), m.end(group)
+    tail = compound_tail_re().match(text, end)
+    if tail is not None:
+        info = lookup(unit + tail.group())
+        if info is not None:
+            return unit + tail.group(), tail.end(), info
+    return unit, end, lookup(unit)
+
+
+def _group(m: regex.Match[str], name: str) -> str | None:
+    """A group of `m`, or None when the pattern has no such group."""
+    return m.groupdict().get(name)
+
+
 def _value(m: regex.Match[str], p: str) -> float | None:
     digits, words = m.group(f"{p}d"), m.group(f"{p}w")
-    value = numbers.parse_digits(digits) if digits else numbers.parse_words(words or "")
+    fraction, tail, vulgar = _group(m, f"{p}f"), _group(m, f"{p}fr"), _group(m, f"{p}vf")
+    if fraction or tail or vulgar:
+        value = numbers.parse_fraction(digits, fraction or tail, vulgar)
+    elif digits:
+        value = numbers.parse_digits(digits)
+    else:
+        value = numbers.parse_words(words or "")
     if value is None:
         return None
     scale = numbers.scale_value(m.group(f"{p}sc"))
@@ -98,8 +121,16 @@ def _value(m: regex.Match[str], p: str) -> float | None:
     return value
 
 
+_VALUE_GROUPS = ("d", "w", "f", "vf", "fr", "sc", "d2", "sc2", "unc")
+
+
 def _value_start(m: regex.Match[str], p: str) -> int:
-    return m.start(f"{p}d") if m.group(f"{p}d") else m.start(f"{p}w")
+    return min(m.start(f"{p}{g}") for g in ("d", "w", "f", "vf") if _group(m, f"{p}{g}"))
+
+
+def _value_end(m: regex.Match[str], p: str) -> int:
+    """Where the number (with its scale and tails) ends, before any filler and unit."""
+    return max(m.end(f"{p}{g}") for g in _VALUE_GROUPS if _group(m, f"{p}{g}"))
 
 
 def _word_with_short_unit(m: regex.Match[str], p: str, unit: str) -> bool:
@@ -133,16 +164,15 @@ def find_quantities(scan: Scan) -> None:
 
 
 def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
+    text = scan.text
     conn = m.group("conn").lower()
-    lead = _RANGE_LEAD.search(scan.text, max(0, m.start() - 8), m.start())
+    lead = _RANGE_LEAD.search(text, max(0, m.start() - 8), m.start())
     between = lead.group().strip().lower() if lead else ""
-    if conn == "and" and between != "between":
-        return False
-    if between == "between" and conn not in {"and", "-"}:
-        return False
-    info_b = lookup(m.group("ub"))
+    unit_b, unit_end, info_b = _full_unit(text, m, "ub")
     info_a = lookup(m.group("ua")) if m.group("ua") else info_b
     if info_a is None or info_b is None or info_a.measure != info_b.measure:
+        return False
+    if not _placed(text, _value_end(m, "b"), m.start("ub"), unit_end, info_b):
         return False
     if info_b.measure == "count":
         return False
@@ -151,8 +181,21 @@ def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
         return False
     if not m.group("asc") and m.group("bsc") and low <= high / numbers.scale_value(m.group("bsc")):
         low *= numbers.scale_value(m.group("bsc"))
+    if conn == "and" and between != "between":
+        return _add_list(scan, m, low, high, info_b, unit_b, unit_end)
+    if not m.group("ua") and numbers.is_year_like(m.group("ad") or "") and _far(low, high):
+        return False  # "from 2008 to 29 mpg": a year, then the value
+    if conn == "-" and info_b.measure in _SIGNED_MEASURES and _signed_b(text, m):
+        return False  # "Stoxx 50 -1.3%": a signed change, not a range
+    if between == "between" and conn not in {"and", "-", "to"}:
+        return False
+    start, end = m.start(), unit_end
+    if info_b.measure in _SIGNED_MEASURES:
+        if _signed(text, start) == "-":
+            low, start = -low, start - 1
+        if m.group("bneg"):
+            high = -high
     low, high = min(low, high), max(low, high)
-    start, end = m.start(), m.end()
     if lead is not None:
         start = lead.start()
     elif m.group("paren") is not None:
@@ -172,7 +215,7 @@ def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
             measure=measure,
             normalized_low=numbers.tidy(low * fac),
             normalized_high=numbers.tidy(high * fac),
-            normalized_unit=canonical_unit(measure, m.group("ub")),
+            normalized_unit=canonical_unit(measure, unit_b),
             qualifier="range",
             basis=basis,
         )
@@ -180,26 +223,114 @@ def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
     return True
 
 
+#: Measures whose values may be negative ("-18 °C", "-2.5%", "-1e-3 W/min").
+_SIGNED_MEASURES = frozenset({"percentage", "other"})
+_MAX_LIST_RATIO = 20.0
+
+
+def _signed(text: str, start: int) -> str:
+    """The sign glued before a number at `start` ("-", "+" or "")."""
+    if start >= 1 and text[start - 1] in "-+" and (start == 1 or text[start - 2] in " (\n"):
+        return text[start - 1]
+    return ""
+
+
+def _far(a: float, b: float) -> bool:
+    """Two numbers too far apart to be the ends of one range."""
+    lo, hi = sorted((abs(a), abs(b)))
+    return lo == 0 or hi / lo > _MAX_LIST_RATIO
+
+
+def _signed_b(text: str, m: regex.Match[str]) -> bool:
+    """ "50 -1.3%": the hyphen has a space before it and none after, like a sign."""
+    at = m.start("conn")
+    return text[at - 1 : at] == " " and text[at + 1 : at + 2] != " "
+
+
+_MINUS_BEFORE = regex.compile(r"(?<![A-Za-z])(?i:minus)[ -]$", FLAGS)
+
+
+def _add_list(
+    scan: Scan,
+    m: regex.Match[str],
+    first: float,
+    second: float,
+    info: UnitInfo,
+    unit: str,
+    unit_end: int,
+) -> bool:
+    """ "45 and 50 mg": two quantities sharing the unit written after the second."""
+    digits = m.group("ad") or ""
+    if m.group("ua") or numbers.is_year_like(digits) or numbers.is_year_like(m.group("bd") or ""):
+        return False
+    lo, hi = sorted((abs(first), abs(second)))
+    if lo == 0 or hi / lo > _MAX_LIST_RATIO:
+        return False
+    start, end = _value_start(m, "a"), _value_end(m, "a")
+    if scan.claimed(start, end):
+        return False
+    measure, expression, _, _ = _refine(scan, start, end, info)
+    value = numbers.tidy(first * factor(expression, measure))
+    scan.add(
+        Quantity(
+            text=scan.text[start:end],
+            start=start,
+            end=end,
+            value=first,
+            unit=unit,
+            measure=measure,
+            normalized_value=value,
+            normalized_unit=canonical_unit(measure, unit),
+            qualifier=scan.qualifier(start, end),
+        )
+    )
+    single = single_quantity_re().match(scan.text, _value_start(m, "b"))
+    if single is not None:
+        _add_single(scan, single)
+    return True
+
+
+_END_AFTER = regex.compile(
+    r"[ ]?(?:$|[.,;:!?)\]\n]|(?i:thick|thin|long|wide|deep|high|tall|across|in[ ]diameter"
+    r"|diameter|square|cubed|squared)(?![A-Za-z]))",
+    FLAGS,
+)
+
+
+def _placed(text: str, value_end: int, unit_start: int, unit_end: int, info: UnitInfo) -> bool:
+    """Whether a unit stands where its flags allow ("77 K", not "10-K"; "2 in thick")."""
+    flags = info.flags
+    if not flags:
+        return True
+    if "spaced" in flags and text[value_end:unit_start] != " ":
+        return False
+    if "bounded" in flags and unit_end < len(text) and text[unit_end].isalnum():
+        return False
+    return "end" not in flags or _END_AFTER.match(text, unit_end) is not None
+
+
 def _add_single(scan: Scan, m: regex.Match[str]) -> bool:
     text = scan.text
-    unit = m.group("ua")
-    info = lookup(unit)
+    unit, unit_end, info = _full_unit(text, m, "ua")
     if info is None or _word_with_short_unit(m, "a", unit):
+        return False
+    if not _placed(text, _value_end(m, "a"), m.start("ua"), unit_end, info):
         return False
     value = _value(m, "a")
     if value is None:
         return False
-    start, end = _value_start(m, "a"), m.end()
+    start, end = _value_start(m, "a"), unit_end
     digits = m.group("ad") or ""
     if unit in {"Mt", "MT"} and numbers.is_year_like(digits) and _PLACE_AFTER_MT.match(text, end):
         return False
     if scan.claimed(start, end):
         return False
     measure, expression, end, basis = _refine(scan, start, end, info)
-    signed = start >= 1 and text[start - 1] in "-+" and (start == 1 or text[start - 2] in " (\n")
-    if measure == "percentage" and signed:
+    if measure in _SIGNED_MEASURES and _signed(text, start):
         start -= 1
         value = -value if text[start] == "-" else value
+    elif measure != "count" and (minus := _MINUS_BEFORE.search(text, max(0, start - 6), start)):
+        start, value = minus.start(), -value  # "minus-130 degrees Fahrenheit"
     qualifier = scan.qualifier(start, end)
     if qualifier == "more_than" and _over_after_grade(scan, start):
         qualifier = "exact"
@@ -265,6 +396,13 @@ def _refine(scan: Scan, start: int, end: int, info: UnitInfo) -> tuple[str, str,
             measure, end = "mass_rate", tail.end()
         elif _ANNUAL_BEFORE.search(text, max(0, start - 60), start):
             expression, measure = f"({expression}) / year", "mass_rate"
+    elif measure == "volume":
+        tail = _rate_tail_re().match(text, end)
+        if tail is not None:  # "800,000 barrels a day": a flow, in no canonical unit
+            per = tail.group("per").lower()
+            day = per in {"d", "day", "a day", "per day", "daily"}
+            expression = f"({expression}) / {'day' if day else 'year'}"
+            measure, end = "other", tail.end()
     return measure, expression, end, basis
 
 
