@@ -18,11 +18,15 @@ capitalised words, lists, tickers, URLs, dense facts...). ``--list`` prints them
     python benchmarks/scaling.py --sizes 25000,100000 --only dollars,nested_parens
     python benchmarks/scaling.py --pipeline           # through build_pipeline()'s spaCy Doc too
     python benchmarks/scaling.py --memory             # peak memory on 5 MB documents
+    python benchmarks/scaling.py --memory --stream --tracemalloc --memory-only article
 
 A size whose predicted time (from the growth so far) exceeds ``--budget``
 seconds is skipped and reported as such, so a superlinear input cannot hang
-the run. ``--memory`` measures each 5 MB document in a fresh subprocess
-(tracemalloc peak of the extraction, and the process's peak resident size).
+the run. ``--memory`` extracts each 5 MB document in a fresh subprocess and
+reports the process's peak resident size before and after the extraction;
+``--stream`` adds the peak when the facts come from ``Extractor.stream`` and
+are dropped once seen (the working memory alone), ``--tracemalloc`` the peak
+of the Python allocations made during the extraction.
 """
 
 from __future__ import annotations
@@ -180,7 +184,10 @@ HOSTILE: dict[str, tuple[str, Generator]] = {
     # --- the issue's list
     "binary_junk": ("random bytes decoded with replacement characters", _seeded(_binary_junk)),
     "control_chars": ("C0/C1 controls, separators, BOM, mixed with facts", _seeded(_control)),
-    "mixed_scripts_rtl": ("Cyrillic, Hebrew, Arabic digits, RTL overrides, CJK", _seeded(_mixed_scripts)),
+    "mixed_scripts_rtl": (
+        "Cyrillic, Hebrew, Arabic digits, RTL overrides, CJK",
+        _seeded(_mixed_scripts),
+    ),
     "combining_marks": ("words under stacks of combining marks", _seeded(_combining)),
     "emoji": ("emoji, ZWJ sequences, flags, skin tones, keycaps", _seeded(_emoji)),
     "digits_10k": ("10,000-digit numbers followed by a unit", _tile("7" * 10_000 + " t ")),
@@ -189,31 +196,58 @@ HOSTILE: dict[str, tuple[str, Generator]] = {
     "ones_spaces": ('"1 1 1 1 ..."', _tile("1 ")),
     "dollars": ('"$$$$..." (100,000 and more dollar signs)', _tile("$")),
     "nested_parens": ("one deep nest of parentheses around a fact", _nested_parens),
-    "one_line_no_spaces": ("a single line of letters, digits and signs, no spaces", _seeded(_no_spaces)),
+    "one_line_no_spaces": (
+        "a single line of letters, digits and signs, no spaces",
+        _seeded(_no_spaces),
+    ),
     # --- numbers (numbers.DIGITS, value_pattern, number words, scales)
-    "space_thousands_chain": ('"1 000 000 000 ..." one endless digit-group chain', _tile("1 000" + " 000" * 2000 + " t\n")),
-    "comma_thousands_chain": ('"1,000,000,..." endless', _tile("1" + ",000" * 5000 + " t ")),
-    "indian_chain": ('"1,00,00,00,..." endless', _tile("1" + ",00" * 5000 + ",000 t ")),
+    "space_thousands_chain": (
+        '"1 000 000 000 ..." one endless digit-group chain',
+        _tile("1" + " 000" * 400_000 + " t\n"),
+    ),
+    "comma_thousands_chain": ('"1,000,000,..." endless', _tile("1" + ",000" * 400_000 + " t ")),
+    "indian_chain": ('"1,00,00,00,..." endless', _tile("1" + ",00" * 500_000 + ",000 t ")),
     "decimal_points": ('"1.1.1.1..."', _tile("1.")),
-    "number_words": ('"twenty-four hundred a dozen ..."', _tile("twenty-four hundred a dozen one ")),
+    "number_words": (
+        '"twenty-four hundred a dozen ..."',
+        _tile("twenty-four hundred a dozen one "),
+    ),
     "scale_words": ('"5 million million billion ..."', _tile("5 million billion thousand mln bn ")),
     "fractions_uncertainty": ('"1/2 ½ 5 ± 0.2 4.2(3) ..."', _tile("1/2 ½ 5 ± 0.2 4.2(3) 2 1/2 ")),
     # --- quantities, counts, qualifiers
     "range_chain": ('"5 to 6 to 7 - 8 and ..."', _tile("5 to 6 - 7 and 8 through ")),
-    "unit_soup": ("units glued and compounded without numbers", _tile("t/t km2 g/t m-2 s^-1 per tonne oz/t ")),
+    "unit_soup": (
+        "units glued and compounded without numbers",
+        _tile("t/t km2 g/t m-2 s^-1 per tonne oz/t "),
+    ),
     "dense_quantities": ('"5 t 5 t ..." a fact every 4 characters', _tile("5 t ")),
     "count_words": ('"5 big old new red ..." never reaching a noun', _tile("5 big old new red ")),
-    "qualifier_stack": ('"about nearly up to more than ..."', _tile("about nearly up to more than ~ > ")),
-    "annual_window": ('"annual annual ... 5 t"', _tile("annual output of the " + "x" * 40 + " 5 t ")),
+    "qualifier_stack": (
+        '"about nearly up to more than ..."',
+        _tile("about nearly up to more than ~ > "),
+    ),
+    "annual_window": (
+        '"annual annual ... 5 t"',
+        _tile("annual output of the " + "x" * 40 + " 5 t "),
+    ),
     # --- money and rates
-    "currency_stack": ('"US$ A$ KZT tenge yuan ..."', _tile("US$ A$ C$ KZT tenge yuan RMB rubles ")),
+    "currency_stack": (
+        '"US$ A$ KZT tenge yuan ..."',
+        _tile("US$ A$ C$ KZT tenge yuan RMB rubles "),
+    ),
     "money_ranges": ('"$1 to $2 to $3 ..."', _tile("$1 to $2 - $3 and ")),
     "exchange_pairs": ('"KZT/USD = KZT/USD = ..."', _tile("KZT/USD = USD:CAD rate ")),
     "equals_signs": ('"1 USD = = = $1 = ..."', _tile("1 USD = $1 = = ")),
-    "dollar_statement": ('"all amounts are in ..." never naming a dollar', _tile("all amounts figures currency are in in ")),
+    "dollar_statement": (
+        '"all amounts are in ..." never naming a dollar',
+        _tile("all amounts figures currency are in in "),
+    ),
     "interleaved_facts": ("money, quantities and dates alternating", _tile("$5 and 5 t in 2024, ")),
     # --- dates
-    "date_soup": ('"June June Q1 H2 first quarter of ..."', _tile("June Q1 H2 first quarter of 12 ")),
+    "date_soup": (
+        '"June June Q1 H2 first quarter of ..."',
+        _tile("June Q1 H2 first quarter of 12 "),
+    ),
     "year_runs": ('"2024 2025 2026 ..."', _tile("2024 2025 1999 2101 ")),
     "iso_dates": ('"2024-2024-2024-..."', _tile("2024-")),
     # --- commodities
@@ -223,29 +257,62 @@ HOSTILE: dict[str, tuple[str, Generator]] = {
     "capital_commodities": ('"Gold Gold Gold ..." in prose', _tile("Gold Rare Earths Iron ")),
     # --- names: deposits, organisations, places
     "capital_runs": ('"Abc Abc Abc ..." one endless run of capitals', _tile("Abc ")),
-    "capital_lines": ("capitalised words broken into long wrapped lines", _tile(("Abc " * 20) + "\n")),
+    "capital_lines": (
+        "capitalised words broken into long wrapped lines",
+        _tile(("Abc " * 20) + "\n"),
+    ),
     "legal_forms_chain": ('"Abc Ltd Abc Ltd ..."', _tile("Abc Ltd ")),
     "of_chains": ('"Ministry of Abc of Abc and ..."', _tile("Ministry of Abc of Abc and ")),
-    "deposit_lists": ('"Abc, Abc and Abc deposits, ..."', _tile("Abc, Abc, Abc and Abc (gold) deposits, ")),
+    "deposit_lists": (
+        '"Abc, Abc and Abc deposits, ..."',
+        _tile("Abc, Abc, Abc and Abc (gold) deposits, "),
+    ),
+    "titles_and_deposits": (
+        "headline lines between deposit sentences",
+        _tile("Great Broad Mountain Ridge Plateau\nthe Kuira deposit holds ore.\n"),
+    ),
     "deposit_heads": ('"the Abc deposit Abc deposit ..."', _tile("the Abc deposit Abc ")),
     "distinct_deposits": ("a new deposit name every few words", _distinct("the Zh{tag} deposit. ")),
     "distinct_companies": ("a new company name every few words", _distinct("Qa{tag} Ltd said. ")),
     "tickers": ('"(ASX: ABC) (TSX: AB.C) ..."', _tile("Abc Ltd (ASX: ABC; TSX: AB.C) ")),
     "definitions": ('"Abc Corp ("Abc") (AC) ..."', _tile('Abc Corp ("Abc") (AC) ')),
-    "place_runs": ('"Karaganda Region Almaty city ..."', _tile("in Karaganda Region Almaty city Utah, ")),
+    "place_runs": (
+        '"Karaganda Region Almaty city ..."',
+        _tile("in Karaganda Region Almaty city Utah, "),
+    ),
     "place_lists": ('"basins like Abc and Abc ..."', _tile("basins like Abc and Abc, Abc or Abc ")),
+    "districts_and_cities": (
+        "a new region name, then a known city",
+        _distinct("Zh{tag} Region, Almaty and Almaty. "),
+    ),
     "towns_before_states": ('"near Abc Abc, Utah" again and again', _tile("near Abc Abc, Utah ")),
     # --- relations
-    "intercept_chain": ('"5 m @ 5 g/t Au, 5 g/t Ag including ..."', _tile("5 m @ 5 g/t Au, 5 g/t Ag including ")),
+    "intercept_chain": (
+        '"5 m @ 5 g/t Au, 5 g/t Ag including ..."',
+        _tile("5 m @ 5 g/t Au, 5 g/t Ag including "),
+    ),
     "hole_ids": ('"Hole ABC-1-1-1-..."', _tile("Hole ABC" + "-1" * 500 + ": ")),
-    "category_soup": ('"5 Mt measured indicated A+B+C1 ..."', _tile("5 Mt measured indicated A+B+C1+C2 ")),
+    "estimates_commodities": (
+        "resource statements, each naming a commodity",
+        _tile("5 Mt of measured gold resources. "),
+    ),
+    "category_soup": (
+        '"5 Mt measured indicated A+B+C1 ..."',
+        _tile("5 Mt measured indicated A+B+C1+C2 "),
+    ),
     # --- normaliser, sentences, addresses
-    "space_runs": ("runs of spaces and no-break spaces", _tile("5" + " " * 50 + "\u00a0" * 50 + "t")),
-    "invisible_runs": ("zero-width characters and soft hyphens", _tile("5\u200b\u200c\u200d\u00ad\ufeff t ")),
+    "space_runs": (
+        "runs of spaces and no-break spaces",
+        _tile("5" + " " * 50 + "\u00a0" * 50 + "t"),
+    ),
+    "invisible_runs": (
+        "zero-width characters and soft hyphens",
+        _tile("5\u200b\u200c\u200d\u00ad\ufeff t "),
+    ),
     "footnote_marks": ('"5***% t*** ..."', _tile("5***%\u2020\u2021 t*** ")),
     "boilerplate_lines": ("the same short line over and over", _tile("KZT/USD = 0.0019 0%\n")),
     "distinct_lines": ("a new short line every time", _distinct("line {tag} 5 t\n")),
-    "sentence_marks": ('". . . !?"\')]" ..."', _tile('. . . !?"\')] A ')),
+    "sentence_marks": ('". . . !?"\')]" ..."', _tile(". . . !?\"')] A ")),
     "urls": ('"http://www.www.www..." and emails', _tile("http://a.b/c?d=e www.x.y a.b@c.d x@ ")),
     "at_signs": ('"a@a@a@a..."', _tile("a@")),
 }
@@ -299,7 +366,10 @@ def run_scaling(
                 if i and times[-2]:
                     ratio = (times[-1] or 0.0) / (times[-2] or 1e-9)
                     exponent = max(1.0, math.log(max(ratio, 1e-9)) / math.log(size / sizes[i - 1]))
-            rates = [f"{t / (s / 1e6):8.2f}s/MB" if t is not None else f"{'skipped':>12}" for t, s in zip(times, sizes, strict=True)]
+            rates = [
+                f"{t / (s / 1e6):8.2f}s/MB" if t is not None else f"{'skipped':>12}"
+                for t, s in zip(times, sizes, strict=True)
+            ]
             growth_notes = []
             exponents = []
             for i in range(1, len(sizes)):
@@ -315,7 +385,10 @@ def run_scaling(
                 flag = "  SUPERLINEAR?"
             if any(t is None for t in times):
                 flag += "  (over budget)"
-            print(f"{name:24} {path:9} {' '.join(rates)}   {'; '.join(growth_notes)}{flag}", flush=True)
+            print(
+                f"{name:24} {path:9} {' '.join(rates)}   {'; '.join(growth_notes)}{flag}",
+                flush=True,
+            )
             records.append(
                 {
                     "input": name,
@@ -323,7 +396,10 @@ def run_scaling(
                     "path": path,
                     "sizes": sizes,
                     "seconds": times,
-                    "seconds_per_mb": [None if t is None else t / (s / 1e6) for t, s in zip(times, sizes, strict=True)],
+                    "seconds_per_mb": [
+                        None if t is None else t / (s / 1e6)
+                        for t, s in zip(times, sizes, strict=True)
+                    ],
                     "exponents": exponents,
                     "flagged": bool(flag),
                 }
@@ -340,33 +416,60 @@ extractor = Extractor()
 extractor("Warm-up: the Kuirektykol deposit holds 5 Mt at 2% TREO worth $5 million.")
 text = HOSTILE[{name!r}][1]({size})
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-tracemalloc.start()
+if {traced!r}:
+    tracemalloc.start()
 start = time.perf_counter()
-facts = extractor(text)
+if {stream!r}:  # 64 KB pieces, facts dropped as they come (as a writer of JSON Lines)
+    pieces = (text[i : i + 65536] for i in range(0, len(text), 65536))
+    count = sum(1 for _ in extractor.stream(pieces))
+else:
+    count = len(extractor(text))
 seconds = time.perf_counter() - start
-_, peak = tracemalloc.get_traced_memory()
-tracemalloc.stop()
+peak = tracemalloc.get_traced_memory()[1] if {traced!r} else None
 after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-print(json.dumps({{"facts": len(facts), "seconds_traced": seconds, "tracemalloc_peak": peak,
+print(json.dumps({{"facts": count, "seconds": seconds, "tracemalloc_peak": peak,
                   "maxrss_before_kb": before, "maxrss_after_kb": after}}))
 """
 
 
-def run_memory(names: list[str], size: int) -> list[dict[str, object]]:
-    """Peak memory of extracting each named input at `size`, each in a fresh process."""
-    records = []
-    print(f"{'input':24} {'size':>8} {'facts':>8} {'tracemalloc peak':>17} {'peak RSS':>10} {'RSS before':>11}")
+def _probe(name: str, size: int, *, traced: bool, stream: bool = False) -> dict[str, float]:
+    code = _MEMORY_PROBE.format(repo=str(REPO), name=name, size=size, traced=traced, stream=stream)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    record: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return record
+
+
+def run_memory(
+    names: list[str], size: int, *, traced: bool, stream: bool
+) -> list[dict[str, object]]:
+    """Peak memory of extracting each named input at `size`, in fresh processes.
+
+    The peak resident set size is measured without tracing (which would inflate
+    it): for ``extractor(text)``, which holds the list of facts at the end, and,
+    with `stream`, for ``extractor.stream(pieces)`` with each fact dropped once
+    seen (the working memory alone). With `traced`, another process reports
+    tracemalloc's peak of the Python allocations made during the call.
+    """
+    records: list[dict[str, object]] = []
+    head = f"{'input':24} {'size':>8} {'facts':>8} {'seconds':>8} {'RSS before':>11}"
+    head += f" {'peak RSS':>9}" + (f" {'streamed':>9}" if stream else "")
+    print(head + (f" {'tracemalloc peak':>17}" if traced else ""))
     for name in names:
-        code = _MEMORY_PROBE.format(repo=str(REPO), name=name, size=size)
-        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-        record = json.loads(out.stdout.strip().splitlines()[-1])
-        record.update(input=name, size=size)
-        print(
-            f"{name:24} {_fmt_size(size):>8} {record['facts']:>8} "
-            f"{record['tracemalloc_peak'] / 1e6:>14.1f} MB {record['maxrss_after_kb'] / 1e3:>7.0f} MB "
-            f"{record['maxrss_before_kb'] / 1e3:>8.0f} MB",
-            flush=True,
+        call = _probe(name, size, traced=False)
+        line = (
+            f"{name:24} {_fmt_size(size):>8} {call['facts']:>8} {call['seconds']:>8.1f} "
+            f"{call['maxrss_before_kb'] / 1e3:>8.0f} MB {call['maxrss_after_kb'] / 1e3:>6.0f} MB"
         )
+        record: dict[str, object] = {"input": name, "size": size, "call": call}
+        if stream:
+            streamed = _probe(name, size, traced=False, stream=True)
+            record["stream"] = streamed
+            line += f" {streamed['maxrss_after_kb'] / 1e3:>6.0f} MB"
+        if traced:
+            peak = _probe(name, size, traced=True)["tracemalloc_peak"]
+            record["tracemalloc_peak"] = peak
+            line += f" {peak / 1e6:>14.1f} MB"
+        print(line, flush=True)
         records.append(record)
     return records
 
@@ -382,15 +485,33 @@ def _names(only: str | None) -> Iterator[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", default="100000,400000,1600000", help="comma-separated sizes in characters")
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        "--sizes", default="100000,400000,1600000", help="comma-separated sizes in characters"
+    )
     parser.add_argument("--only", help="comma-separated input names (default: all)")
-    parser.add_argument("--budget", type=float, default=240.0, help="skip a size predicted to take longer (s)")
-    parser.add_argument("--max-exponent", type=float, default=1.3, help="flag growth above this exponent")
-    parser.add_argument("--pipeline", action="store_true", help="also time build_pipeline()'s nlp(text)")
-    parser.add_argument("--memory", action="store_true", help="measure peak memory on --memory-size documents")
+    parser.add_argument(
+        "--budget", type=float, default=240.0, help="skip a size predicted to take longer (s)"
+    )
+    parser.add_argument(
+        "--max-exponent", type=float, default=1.3, help="flag growth above this exponent"
+    )
+    parser.add_argument(
+        "--pipeline", action="store_true", help="also time build_pipeline()'s nlp(text)"
+    )
+    parser.add_argument(
+        "--memory", action="store_true", help="measure peak memory on --memory-size documents"
+    )
     parser.add_argument("--memory-size", type=int, default=5_000_000)
     parser.add_argument("--memory-only", default="article,one_line_no_spaces,dense_quantities")
+    parser.add_argument(
+        "--tracemalloc", action="store_true", help="with --memory, also trace Python allocations"
+    )
+    parser.add_argument(
+        "--stream", action="store_true", help="with --memory, also measure Extractor.stream"
+    )
     parser.add_argument("--json", help="write the records to this file")
     parser.add_argument("--check", action="store_true", help="exit 1 when an input is flagged")
     parser.add_argument("--list", action="store_true", help="list the inputs and exit")
@@ -402,7 +523,12 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, object] = {}
     flagged = False
     if args.memory:
-        results["memory"] = run_memory(list(_names(args.memory_only)), args.memory_size)
+        results["memory"] = run_memory(
+            list(_names(args.memory_only)),
+            args.memory_size,
+            traced=args.tracemalloc,
+            stream=args.stream,
+        )
     else:
         sizes = [int(s) for s in args.sizes.split(",")]
         records = run_scaling(
@@ -414,7 +540,11 @@ def main(argv: list[str] | None = None) -> int:
         )
         results["scaling"] = records
         per_mb = [
-            (max((r for r in rec["seconds_per_mb"] if r is not None), default=0.0), rec["input"], rec["path"])  # type: ignore[union-attr]
+            (
+                max((r for r in rec["seconds_per_mb"] if r is not None), default=0.0),
+                rec["input"],
+                rec["path"],
+            )  # type: ignore[union-attr]
             for rec in records
         ]
         worst = max(per_mb) if per_mb else None

@@ -26,6 +26,7 @@ What the entry points accept (the details are in ``docs/robustness.md``):
 
 from __future__ import annotations
 
+import re
 import threading
 from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
@@ -38,6 +39,8 @@ from .components.facts import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
 from .facts import Fact
 from .linking import check_fx_rates
 from .tokenizer import customize_tokenizer
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: The largest and smallest chunks an extractor cuts a long text into, whatever the
 #: pipeline's ``max_length`` says (the engine's ``CHUNK_SIZE`` and ten overlaps).
@@ -148,23 +151,24 @@ class Extractor:
         """Facts for each text of `texts`, in order, read lazily and streamed.
 
         With ``n_process`` other than 1, texts go through spaCy's ``nlp.pipe`` in
-        worker processes (-1: one per CPU); a text longer than :attr:`chunk_size`
-        is extracted in this process, in its place. The facts are the same as one
-        call per text.
+        worker processes (-1: one per CPU); a text longer than :attr:`chunk_size`,
+        or one spaCy cannot take (lone surrogates), is extracted in this process,
+        in its place. The facts are the same as one call per text.
         """
         if n_process == 1:
             for text in texts:
                 yield self(text)
             return
-        chunk_size = self.chunk_size
+        longest = min(self.chunk_size, self._nlp.max_length)  # spaCy refuses longer texts
         long_texts: deque[str | None] = deque()
 
         def short_texts() -> Iterator[str]:
             for text in texts:
                 text = _check_text(text)
-                long_text = len(text) > chunk_size
-                long_texts.append(text if long_text else None)
-                yield "" if long_text else text
+                # spaCy cannot take lone surrogates ("\ud800"); the engine can.
+                here = len(text) > longest or _SURROGATE.search(text) is not None
+                long_texts.append(text if here else None)
+                yield "" if here else text
 
         docs = self._nlp.pipe(short_texts(), batch_size=batch_size, n_process=n_process)
         for doc in docs:

@@ -29,6 +29,7 @@ file, blocks from a socket), holding at most one chunk and one piece at a time.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -66,8 +67,9 @@ CHUNK_OVERLAP = 2_000
 def scan_text(text: str) -> list[Fact]:
     """Facts with offsets into `text` itself (normalised text in, its offsets out)."""
     scan = Scan(text)
-    for m in _NOT_PROSE.finditer(text):  # addresses are not facts
-        scan.claim(*m.span(), kind="address")
+    if "@" in text or "://" in text or "ww." in text.lower():  # cheap test first
+        for m in _NOT_PROSE.finditer(text):  # addresses are not facts
+            scan.claim(*m.span(), kind="address")
     find_exchange_rates(scan)
     find_money(scan, dollar=document_dollar(text))
     find_dates(scan)
@@ -132,7 +134,7 @@ def iter_extract(
             raise TypeError(f"expected pieces of text as str, got {type(piece).__name__}")
         pending.append(piece)
         pending_len += len(piece)
-        if len(buffer) + pending_len < max(0, own - overlap) + chunk_size:
+        if len(buffer) + pending_len <= max(0, own - overlap) + chunk_size:
             continue
         buffer = _join(buffer, pending)
         pending.clear()
@@ -182,8 +184,8 @@ def _next_cut(text: str, own: int, chunk_size: int, overlap: int, *, final: bool
     if final and len(text) - lo <= chunk_size:
         return len(text)
     limit = lo + chunk_size - overlap  # the own stretch ends here at the latest
-    if limit + overlap > len(text):
-        return None
+    if limit + overlap >= len(text):
+        return None  # (as the whole text would be: the rest may be the last chunk)
     half = own + (limit - own) // 2
     return _cut(text, half, limit)
 
@@ -266,18 +268,22 @@ def _extract_window(
         start = norm.to_original(f.start)
         if start < first or start >= last:
             continue
-        out.append(_to_original(f, norm, window, sentences, lo + shift))
+        mapped = _to_original(f, norm, window, sentences, lo + shift)
+        if mapped is not None:
+            out.append(mapped)
     out.sort(key=lambda f: (f.start, f.end, f.type))
     return out
 
 
 def _to_original(
     f: Fact, norm: Normalized, text: str, sentences: Sentences, shift: int = 0
-) -> Fact:
+) -> Fact | None:
     """`f` with its offsets (and those of facts nested in it) in the caller's text.
 
     `text` is the original of `norm`; `shift` is added to every offset (where
-    `text` starts in the caller's string).
+    `text` starts in the caller's string). None when a number of the fact (or of
+    a fact nested in it) is not finite ("1e999 t", a 400-digit amount): such a
+    number is no reading of the text, and JSON has no way to write it.
     """
     start, end = norm.span(f.start, f.end)
     changes: dict[str, Any] = {
@@ -286,18 +292,65 @@ def _to_original(
         "text": text[start:end],
         "sentence": sentences.text_of(start, end),
     }
-    if isinstance(f, Quantity) and f.unit and f.measure != "count":
+    if (
+        isinstance(f, Quantity)
+        and f.unit
+        and f.measure != "count"
+        and norm.text.endswith(f.unit, f.start, f.end)
+    ):
         # The unit is the tail of the span: report it as the caller wrote it ("km²").
+        # (Not for the first of "45 and 50 mg", whose unit is written after the second.)
         unit_start = norm.to_original(max(f.start, f.end - len(f.unit)))
         changes["unit"] = text[unit_start:end].strip()
-    for field in attrs.fields(type(f)):
-        value = getattr(f, field.name)
-        if isinstance(value, Fact):
-            changes[field.name] = _to_original(value, norm, text, sentences, shift)
+    names, inspected = _field_plan(type(f))
+    for name in inspected:
+        value = getattr(f, name)
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return None
+        elif isinstance(value, Fact):
+            nested = _to_original(value, norm, text, sentences, shift)
+            if nested is None:
+                return None
+            changes[name] = nested
         elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
-            changes[field.name] = tuple(
-                _to_original(v, norm, text, sentences, shift) for v in value
-            )
-        elif field.name == "parent_start" and isinstance(value, int):
-            changes[field.name] = norm.to_original(value) + shift
-    return attrs.evolve(f, **changes)
+            items = [_to_original(v, norm, text, sentences, shift) for v in value]
+            if any(item is None for item in items):
+                return None
+            changes[name] = tuple(items)
+        elif name == "parent_start" and isinstance(value, int):
+            changes[name] = norm.to_original(value) + shift
+    # The fields were validated when `f` was made and the changes are offsets and
+    # strings of the same kinds: copy without running validators again
+    # (``attrs.evolve`` would, at a cost that shows on long texts).
+    new = object.__new__(type(f))
+    for name in names:
+        object.__setattr__(new, name, changes[name] if name in changes else getattr(f, name))
+    return new
+
+
+_PLAIN_FIELDS = frozenset({"text", "start", "end", "sentence", "unit", "name", "kind", "currency"})
+
+
+_FIELD_PLANS: dict[type, tuple[tuple[str, ...], tuple[str, ...]]] = {}
+#: Field types (as annotated) that hold no number and no fact.
+_PLAIN_TYPES = frozenset({"str", "str | None", "tuple[str, ...]", "bool"})
+
+
+def _field_plan(cls: type[Fact]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """A fact class's attribute names, and those that may hold a number or a fact.
+
+    Strings and offsets need no look: only these are checked for a non-finite
+    number or mapped as nested facts (computed once per class).
+    """
+    plan = _FIELD_PLANS.get(cls)
+    if plan is None:
+        fields = attrs.fields(cls)
+        names = tuple(field.name for field in fields)
+        inspected = tuple(
+            field.name
+            for field in fields
+            if field.name not in _PLAIN_FIELDS and str(field.type) not in _PLAIN_TYPES
+        )
+        plan = _FIELD_PLANS[cls] = (names, inspected)
+    return plan

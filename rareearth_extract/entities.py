@@ -85,6 +85,8 @@ def _apply_group(facts: list[Fact], cls: type[Fact], module: str, name: str) -> 
 
 _PARAGRAPH_REACH = 400
 _TIE_REACH = 400
+# The most spellings of one deposit listed in its `aliases` (only made-up text has more).
+_MAX_ALIASES = 50
 
 
 def _attach_paragraph_commodities(
@@ -123,12 +125,11 @@ def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
     if not deposits:
         return facts
     canonical: dict[str, str] = {}
-    variants: dict[str, list[str]] = defaultdict(list)
+    variants: dict[str, dict[str, None]] = defaultdict(dict)  # an ordered set per key
     for d in deposits:
         key = skeleton(d.name)
         canonical.setdefault(key, d.name)
-        if d.name not in variants[key]:
-            variants[key].append(d.name)
+        variants[key].setdefault(d.name)
     commodities: dict[str, list[str]] = defaultdict(list)
     places: dict[str, str] = {}
     others = [f for f in facts if isinstance(f, (Commodity, Location))]
@@ -157,17 +158,26 @@ def _group_deposits(text: str, facts: list[Fact]) -> list[Fact]:
                 and _PLACE_JOIN.search(text, d.end, f.start)
             ):
                 places[key] = f.name
+    # One tuple per deposit, shared by its mentions: building them per mention
+    # would cost time (and memory) growing with the square of the mentions.
+    ties = {
+        key: (
+            tuple(dict.fromkeys(commodities[key])),
+            tuple(v for v in variants[key] if v != name)[:_MAX_ALIASES],
+        )
+        for key, name in canonical.items()
+    }
     out: list[Fact] = []
     for fact in facts:
         if isinstance(fact, Deposit):
             key = skeleton(fact.name)
-            name = canonical[key]
+            tied, aliases = ties[key]
             fact = attrs.evolve(
                 fact,
-                name=name,
-                commodities=tuple(dict.fromkeys(commodities[key])),
+                name=canonical[key],
+                commodities=tied,
                 location=places.get(key, fact.location),
-                aliases=tuple(v for v in variants[key] if v != name),
+                aliases=aliases,
             )
         out.append(fact)
     return out

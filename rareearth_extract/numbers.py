@@ -26,17 +26,18 @@ _COMMA_THOUSANDS = r"\d{1,3}(?:,\d{3})++(?:\.\d++)?(?![\d])"
 # a number may start, and an unbounded chain would be read to its end from each.
 _SPACE_THOUSANDS = r"\d{1,3}(?:[ ]\d{3}){1,10}+(?:\.\d++)?(?![\d])(?![ ]?[-/.:]\d)"
 _DECIMAL_COMMA = r"\d{1,3},\d{1,2}(?![\d])(?!,\d)"
-# "4e14", "9.83e-3": an exponent needs digits and stands before no letter or digit.
-_EXPONENT = r"(?:[eE][-+]?\d{1,3}+(?![\w.]))"
+# "4e14", "9.83e-3": an exponent needs digits and stands before no letter or digit;
+# "1.99x10-30", "2 x 10^-9" (the normaliser writes the multiplication and minus
+# signs as "x" and "-").
+_EXPONENT = (
+    r"(?:[eE][-+]?\d{1,3}+(?![\w.])|[ ]?x[ ]?10(?:\^\(?-?\d{1,3}\)?|-\d{1,3})(?![\d.]))"
+)
 _PLAIN = rf"\d{{1,20}}+(?:\.\d{{1,20}}+)?+{_EXPONENT}?+(?![\d])"
 _LEADING_POINT = r"\.\d{1,20}+(?![\d])"
 
-# "1.99x10-30", "2 x 10^-9" (the normaliser writes "×" as "x" and "−" as "-").
-_TIMES_TEN = r"\d{1,3}(?:\.\d{1,15})?[ ]?x[ ]?10(?:\^\(?-?\d{1,3}\)?|-\d{1,3})(?![\d.])"
-
 #: A number written in digits (no sign, no scale).
 DIGITS = (
-    rf"(?:{_TIMES_TEN}|{_INDIAN}|{_COMMA_THOUSANDS}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}"
+    rf"(?:{_INDIAN}|{_COMMA_THOUSANDS}|{_SPACE_THOUSANDS}|{_DECIMAL_COMMA}"
     rf"|{_PLAIN}|{_LEADING_POINT})"
 )
 
@@ -99,10 +100,12 @@ def scale_words_pattern() -> str:
 def scale_suffix_pattern() -> str:
     """Abbreviated scales as written: k, m, mn, mln, mm, M, bn, Bn, B, tn."""
     words = [w for w, (_, kind) in _words().items() if kind == "suffix"]
-    return rf"(?:{_alternation(words)})(?![A-Za-z])"
+    return rf"(?:{_alternation(words)})(?![\p{{L}}])"
 
 
 _SEPARATORS = regex.compile(r"[, ]")
+_DECIMAL_COMMA_RE = regex.compile(_DECIMAL_COMMA)
+_WORD_SPLIT = regex.compile(r"[\s-]+")
 
 
 def parse_digits(text: str) -> float | None:
@@ -113,13 +116,13 @@ def parse_digits(text: str) -> float | None:
     >>> parse_digits("7,7"), parse_digits("28,45")
     (7.7, 28.45)
     """
-    if "," in text and regex.fullmatch(_DECIMAL_COMMA, text):
+    if "," in text and _DECIMAL_COMMA_RE.fullmatch(text):
         return float(text.replace(",", "."))
     if "x" in text:
         mantissa, _, power = text.partition("x")
         exponent = power.strip()[2:].strip("^()")
         try:
-            return float(mantissa) * 10.0 ** int(exponent)
+            return float(f"{float(mantissa)}e{int(exponent)}")
         except ValueError:
             return None
     try:
@@ -139,7 +142,7 @@ def parse_words(text: str) -> float | None:
     words = _words()
     done = 0.0
     total = 0.0
-    for part in regex.split(r"[\s-]+", text.strip().lower()):
+    for part in _WORD_SPLIT.split(text.strip().lower()):
         if not part:
             continue
         if part == "and":

@@ -8,7 +8,8 @@ that no input backtracks catastrophically.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import re
+from collections.abc import Callable, Iterable, Iterator
 from functools import cache, lru_cache
 
 import pycountry
@@ -85,7 +86,7 @@ def _trie_regex(node: dict[str, dict]) -> str:
 _POWER = r"(?:\^\(?-?[123]\)?|-[123]|[23])(?![\w.,])"
 _NEGATIVE_POWER = r"\^?\(?-[123]\)?(?![\w.,])"
 # An atom may be followed by a letter-free end or by its power.
-_ATOM_GUARD = r"(?:(?![A-Za-z0-9])|(?=\^?\(?-?[123]\)?(?![\w.,])))"
+_ATOM_GUARD = r"(?:(?![\p{L}\p{N}])|(?=\^?\(?-?[123]\)?(?![\w.,])))"
 
 
 def _unit_alternation(rows: Iterable[tuple[str, ...]], guard: str = _ATOM_GUARD) -> str:
@@ -171,19 +172,76 @@ def digit_runs(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _DIGIT_RUN.finditer(text)]
 
 
+def plain_trie(words: Iterable[str]) -> str:
+    """`words` as a trie alternation without a guard, valid for ``re`` and ``regex`` alike."""
+    return _plain_trie(tuple(sorted(set(words))))
+
+
+@lru_cache(maxsize=256)
+def _plain_trie(words: tuple[str, ...]) -> str:
+    trie: dict[str, dict] = {}
+    for word in words:
+        node = trie
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return f"(?:{_trie_regex(trie)})"
+
+
+def finditer_near(
+    pattern: regex.Pattern[str],
+    anchors: re.Pattern[str],
+    text: str,
+    *,
+    group: str,
+    before: int,
+    after: int,
+    wanted: Callable[[str, int], bool] | None = None,
+) -> Iterator[regex.Match[str]]:
+    """``pattern.finditer(text)`` for a pattern whose every match holds one anchor word.
+
+    `anchors` (a stdlib pattern with a group ``anchor``; a lookahead, so that
+    overlapping anchors are all found) finds the anchor words: a few per text,
+    found far faster than ``regex`` scans every position. `pattern` is then
+    searched only around each, from `before` characters ahead of it to `after`
+    past it, and a match counts for the anchor in its group `group`, so a
+    window's end never cuts a match short (given `before` and `after` larger than
+    any match reaches). `wanted(text, start)`, if given, is a quick test an anchor
+    must pass for `pattern` to be searched around it at all.
+    """
+    pos = 0
+    for found in anchors.finditer(text):
+        start, end = found.span("anchor")
+        if start < pos or (wanted is not None and not wanted(text, start)):
+            continue
+        at = max(pos, start - before)
+        while True:
+            m = pattern.search(text, at, end + after)
+            if m is None or m.start(group) > start:
+                break
+            if m.start(group) == start:
+                yield m
+                pos = m.end()
+                break
+            at = m.start() + 1  # an earlier anchor's match, found again: look on
+
+
 @cache
-def _number_word_re() -> regex.Pattern[str]:
+def _number_word_re() -> re.Pattern[str]:
+    # A scan of the whole text: the stdlib engine runs a plain trie about three
+    # times faster than ``regex`` does.
     words = [w for w, _, kind in read_rows("number_words.tsv") if kind in {"unit", "teen", "tens"}]
     variants = {v for w in words for v in (w, w.title(), w.upper())}
-    articles = alternation(["a", "an", "A", "An"])
-    scale_words = ["hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"]
-    scales = alternation(scale_words)
-    parts = alternation(["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"])
-    halves = alternation(["half", "Half", "quarter", "Quarter"])
-    return regex.compile(
-        rf"\b(?:{alternation(variants, guard=r'(?![A-Za-z])')}|{articles}(?=[ -](?:{scales}|{parts}))"
-        rf"|{halves}(?=[ ]{scales}))|{numbers.VULGAR}",
-        FLAGS,
+    articles = plain_trie(["a", "an", "A", "An"])
+    scale_words = [
+        "hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"
+    ]
+    scales = plain_trie(scale_words)
+    parts = plain_trie(["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"])
+    halves = plain_trie(["half", "Half", "quarter", "Quarter"])
+    return re.compile(
+        rf"\b(?:{plain_trie(variants)}(?![A-Za-z])|{articles}(?=[ -](?:{scales}|{parts}))"
+        rf"|{halves}(?=[ ]{scales}))|{numbers.VULGAR}"
     )
 
 
@@ -193,15 +251,42 @@ def number_starts(text: str, runs: list[tuple[int, int]]) -> list[int]:
     Matchers try their anchored patterns only at these places, which keeps the
     scan linear and fast on long texts.
     """
-    starts = [s for s, _ in runs if s == 0 or not (text[s - 1].isalnum() or text[s - 1] in ".,_")]
-    # ".001 per cent": a leading point that follows no digit or word
-    starts += [
-        s - 1
-        for s, _ in runs
-        if s >= 1 and text[s - 1] == "." and (s == 1 or text[s - 2] in " (\n~<>")
-    ]
-    words = [m.start() for m in _number_word_re().finditer(text)]
+    starts = []
+    for s, _ in runs:
+        before = text[s - 1] if s else " "
+        if not (before.isalnum() or before in ".,_"):
+            starts.append(s)
+        elif before == "." and (s == 1 or text[s - 2] in " (\n~<>"):
+            starts.append(s - 1)  # ".001 per cent": a leading point after no digit or word
+    low = text.lower()
+    if len(low) == len(text):  # (lower-casing a few scripts changes lengths)
+        # On the lower-cased text the trie is half as wide and the scan faster; a
+        # word in odd capitals ("fOUR") is one more place to try, no harm.
+        words = [m.start() for m in _number_word_lower_re().finditer(low)]
+    else:
+        words = [m.start() for m in _number_word_re().finditer(text)]
+    if not _VULGAR_CHARS.isdisjoint(text):
+        words += [m.start() for m in _VULGAR_RE.finditer(text)]
     return sorted(set(starts).union(words))
+
+
+_VULGAR_CHARS = frozenset(numbers.VULGAR_FRACTIONS)
+_VULGAR_RE = re.compile(numbers.VULGAR)
+
+
+@cache
+def _number_word_lower_re() -> re.Pattern[str]:
+    """:func:`_number_word_re` for lower-cased text (without the "½" characters)."""
+    words = [w for w, _, kind in read_rows("number_words.tsv") if kind in {"unit", "teen", "tens"}]
+    scale_words = [
+        "hundred", "dozen", "thousand", "million", "billion", "trillion", "lakh", "crore"
+    ]
+    scales = plain_trie(scale_words)
+    parts = plain_trie(["half", "third", "quarter", "fifth", "sixth", "eighth", "tenth"])
+    return re.compile(
+        rf"\b(?:{plain_trie(words)}(?![a-z])|an?(?=[ -](?:{scales}|{parts}))"
+        rf"|(?:half|quarter)(?=[ ]{scales}))"
+    )
 
 
 @cache
@@ -213,21 +298,21 @@ def quantity_re() -> regex.Pattern[str]:
     """
     unit = unit_pattern()
     fillers = alternation(read_lines("measure_fillers.txt"))
-    single = (
-        rf"{value_pattern('a')}"
-        rf"(?:[ ]?-[ ]?|[ ]?)(?:(?P<filler>{fillers})[ ])?+"
-        rf"(?P<ua>{unit})"
-    )
+    # The number is read once, then its unit (once), then a range's second half; a
+    # match needs a unit after one of the two numbers.
+    single = rf"(?:[ ]?-[ ]?|[ ]?)(?:(?P<filler>{fillers})[ ])?+(?P<ua>{unit})"
     ranged = (
-        rf"(?:(?<=\()(?P<paren>))?"
-        rf"{value_pattern('a')}(?:[ ]?(?P<ua>{unit}))?+"
         rf"(?:-(?=[ ](?i:to)[ ]))?+"
         rf"[ ]?(?P<conn>-|(?i:to|and|through))[ ]?~?[ ]?"
         rf"(?P<bneg>-(?=\d))?"
-        rf"{value_pattern('b')}(?(paren)\))"
+        rf"{value_pattern('b')}(?P<paren>\))?+"
         rf"(?:[ ]?-[ ]?|[ ]?)(?:(?P<filler>{fillers})[ ])?+(?P<ub>{unit})"
     )
-    return regex.compile(rf"{NUMBER_START}(?:{ranged}|{single})", FLAGS)
+    return regex.compile(
+        rf"{NUMBER_START}{value_pattern('a')}"
+        rf"(?:{single})?+(?:{ranged})?+(?(ua)|(?(ub)|(?!)))",
+        FLAGS,
+    )
 
 
 @cache
@@ -244,8 +329,10 @@ def single_quantity_re() -> regex.Pattern[str]:
 @cache
 def count_re() -> regex.Pattern[str]:
     """A count of mining things: "50 deposits", "four prospective zones", "44-hole"."""
-    nouns = alternation(read_lines("count_nouns.txt"), case_sensitive=False)
-    stop = alternation(read_lines("count_stopwords.txt"), case_sensitive=False)
+    # (?i:...) tries: tried only where a number starts, they cost nothing at match
+    # time and compile several times faster than lists of capitalisations.
+    nouns = f"(?i:{alternation({n.lower() for n in read_lines('count_nouns.txt')})})"
+    stop = f"(?i:{alternation({w.lower() for w in read_lines('count_stopwords.txt')})})"
     word = rf"(?!{stop}|{nouns})[A-Za-z][A-Za-z'-]{{0,30}}+"
     return regex.compile(
         rf"{NUMBER_START}{value_pattern('a', fractions=False)}"
@@ -312,12 +399,32 @@ def currency_alternation(position: str) -> str:
     ci = [r[0] for r in rows if r[3] != "cs" and r[2] in (position, "both")]
     letters = r"(?![A-Za-z])"
     # A surface that begins with a letter does not begin inside a word ("Zinc $ 2.38"
-    # is no "C $"; hole "CAR036" no rand).
+    # is no "C $"; hole "CAR036" no rand). Names in an (?i:...) trie: these patterns
+    # are tried only where money may start, and it compiles far faster than lists
+    # of capitalisations.
     signs = alternation([c for c in cs if not c[0].isalpha()], guard=letters)
     symbols = alternation([c for c in cs if c[0].isalpha()], guard=letters)
-    names = alternation(ci, case_sensitive=False, guard=letters)
+    names = f"(?i:{alternation({c.lower() for c in ci}, guard=letters)})"
     codes = alternation(iso_codes(), guard=letters)
     return rf"(?:{signs}|(?<![A-Za-z])(?:{symbols}|{names}|{codes}))"
+
+
+@cache
+def currency_scan_re() -> re.Pattern[str]:
+    """Where a currency is written (before or after a number), for the stdlib engine.
+
+    The surfaces of :func:`currency_alternation`, as one trie: the money matcher
+    scans for these (rare) places instead of testing every number.
+    """
+    rows = read_rows("currency_surfaces.tsv")
+    cs = [r[0] for r in rows if r[3] == "cs"]
+    ci = [r[0] for r in rows if r[3] != "cs"]
+    signs = plain_trie(c for c in cs if not c[0].isalpha())
+    words = plain_trie(
+        [c for c in cs if c[0].isalpha()] + sorted(_case_variants(ci)) + sorted(iso_codes())
+    )
+    end = r"(?:(?<=[^\W_])(?![A-Za-z])|(?<![^\W_]))"
+    return re.compile(rf"(?:{signs}|(?<![A-Za-z]){words}){end}")
 
 
 def _amount_pattern(p: str) -> str:
@@ -347,12 +454,6 @@ def minor_tail_re() -> regex.Pattern[str]:
         rf"(?:[ ]?(?P<mu>{_MINOR_WORDS})(?![A-Za-z])|(?=[ ]?(?:$|[.,;:!?)\n])))",
         FLAGS,
     )
-
-
-@cache
-def currency_before_re() -> regex.Pattern[str]:
-    """A currency written just before a number; searched in the few characters before a digit."""
-    return regex.compile(rf"(?:{currency_alternation('pre')})[ ]?\(?-?$", FLAGS)
 
 
 @cache

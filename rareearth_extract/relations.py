@@ -16,7 +16,7 @@ between them:
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from functools import cache, lru_cache
 
 import regex
@@ -203,6 +203,7 @@ def find_estimates(
     deposits = [f for f in facts if isinstance(f, Deposit)]
     deposit_starts = [d.start for d in deposits]
     commodities = [f for f in facts if isinstance(f, Commodity)]
+    commodity_starts = [c.start for c in commodities]
     doc_system = _document_system(text)
     distinct_deposits = {d.name for d in deposits}
     deposit_commodities = {d.name: d.commodities for d in deposits}
@@ -233,7 +234,7 @@ def find_estimates(
         if system == "CRIRSCO":
             system = doc_system
         deposit = _deposit_for(deposits, deposit_starts, q, s_start, distinct_deposits)
-        commodity = _commodity_for(text, q, grade, commodities, s_end)
+        commodity = _commodity_for(text, q, grade, commodities, commodity_starts, s_end)
         if commodity is None and deposit is not None:
             commodity = next(iter(deposit_commodities.get(deposit, ())), None)
         start = min(q.start, term.start())
@@ -311,19 +312,28 @@ def _deposit_for(
 
 
 def _commodity_for(
-    text: str, q: Quantity, grade: Quantity | None, commodities: list[Commodity], s_end: int
+    text: str,
+    q: Quantity,
+    grade: Quantity | None,
+    commodities: list[Commodity],
+    starts: list[int],
+    s_end: int,
 ) -> str | None:
+    """The commodity of a tonnage: its grade's basis, else the first commodity after it.
+
+    `commodities` are sorted by start and `starts` are their starts (found by
+    bisection: a text may hold many tonnages and many commodities).
+    """
     if grade is not None and grade.basis:
         name = _commodity_of_basis(grade.basis)
         if name:
             return name
-    if _OF_AFTER.match(text, q.end):
-        for c in commodities:
-            if q.end <= c.start <= q.end + 40:
-                return c.name
-    for c in commodities:
-        if q.end <= c.start < s_end:
-            return c.name
+    i = bisect_left(starts, q.end)
+    after = commodities[i] if i < len(commodities) else None
+    if after is not None and _OF_AFTER.match(text, q.end) and after.start <= q.end + 40:
+        return after.name
+    if after is not None and after.start < s_end:
+        return after.name
     return None
 
 

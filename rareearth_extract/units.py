@@ -89,17 +89,31 @@ _COMPOUND_PART = regex.compile(
     regex.VERSION1,
 )
 
-#: pint dimensionality -> measure of a compound unit; anything else is "other".
-_MEASURE_OF_DIMENSION = {
-    "[mass]": "mass",
-    "[length]": "length",
-    "[length] ** 2": "area",
-    "[length] ** 3": "volume",
-    "[time]": "duration",
-    "[mass] / [time]": "mass_rate",
-    "[length] ** 2 * [mass] / [time] ** 3": "power",
-    "[length] ** 2 * [mass] / [time] ** 2": "energy",
+#: The dimension of each measure (mass, length, time exponents); "other" and "count"
+#: have none that a compound could be read by.
+_DIMENSION_OF_MEASURE: dict[str, tuple[int, int, int]] = {
+    "mass": (1, 0, 0),
+    "length": (0, 1, 0),
+    "area": (0, 2, 0),
+    "volume": (0, 3, 0),
+    "duration": (0, 0, 1),
+    "mass_rate": (1, 0, -1),
+    "power": (1, 2, -3),
+    "energy": (1, 2, -2),
+    "grade": (0, 0, 0),
+    "percentage": (0, 0, 0),
 }
+#: Dimension -> measure of a compound unit; anything else is "other".
+_MEASURE_OF_DIMENSION = {
+    dims: measure
+    for measure, dims in _DIMENSION_OF_MEASURE.items()
+    if measure not in ("grade", "percentage")
+}
+
+
+def compound_expression(terms: list[tuple[str, int]]) -> str:
+    """The pint expression of a compound unit from its parts' expressions and powers."""
+    return " * ".join(f"({expression}) ** {power}" for expression, power in terms)
 
 
 @lru_cache(maxsize=4096)
@@ -132,7 +146,7 @@ def compound(surface: str) -> UnitInfo | None:
         if "den" in info.flags and sign > 0:
             return None
         parts.append((sign * power, info, m.start("atom")))
-    if pos != len(surface) or len(parts) < 2 and not (parts and parts[0][0] != 1):
+    if pos != len(surface) or (len(parts) < 2 and not (parts and parts[0][0] != 1)):
         return None
     mass_numerator = parts[0][1].measure == "mass"
     terms = []
@@ -140,26 +154,76 @@ def compound(surface: str) -> UnitInfo | None:
         expression = info.expression
         if mass_numerator and power < 0 and expression == "day":
             expression = "production_day"
-        terms.append(f"({expression}) ** {power}")
-    expression = " * ".join(terms)
-    try:
-        dims = str(registry().Quantity(1.0, expression).dimensionality)
-    except Exception:  # pint cannot build it (an offset unit in a product)
-        return None
-    measure = _MEASURE_OF_DIMENSION.get(dims, "other")
-    if dims == "dimensionless" and all(i.measure == "mass" for _, i, _ in parts):
-        measure = "grade"
-    return UnitInfo(surface, expression, measure, True, parts[0][1].flags - {"den"})
+        terms.append((expression, power))
+    # The measure follows from the parts' dimensions (no pint needed): tonnes per
+    # hour are a mass rate; a part with no measure of its own makes the whole "other".
+    measure = "other"
+    if all(i.measure in _DIMENSION_OF_MEASURE for _, i, _ in parts):
+        mass, length, time = (
+            sum(_DIMENSION_OF_MEASURE[i.measure][k] * power for power, i, _ in parts)
+            for k in range(3)
+        )
+        dims = (mass, length, time)
+        if dims == (0, 0, 0):
+            if all(i.measure == "mass" for _, i, _ in parts):
+                measure = "grade"
+        else:
+            measure = _MEASURE_OF_DIMENSION.get(dims, "other")
+    flags = parts[0][1].flags - {"den"}
+    return UnitInfo(surface, compound_expression(terms), measure, True, flags)
 
 
 @lru_cache(maxsize=1024)
 def factor(expression: str, measure: str) -> float:
-    """How many canonical units of `measure` one `expression` makes (cached)."""
+    """How many canonical units of `measure` one `expression` makes (cached).
+
+    The factors of every unit the table (and the mass rates and grades made from
+    it) can give were computed by pint ahead of time (``data/unit_factors.tsv``,
+    written by ``scripts/build_unit_factors.py``; a test checks them against
+    pint): importing pint and building its registry would take most of a second
+    of a process's first extraction. Anything else is converted by pint.
+    """
     canonical = CANONICAL.get(measure)
     if canonical is None:
         return 1.0
+    known = _factor_table().get((expression, measure))
+    if known is not None:
+        return known
     ureg = registry()
     return float(ureg.Quantity(1.0, expression).to(canonical[0]).magnitude)
+
+
+@cache
+def _factor_table() -> dict[tuple[str, str], float]:
+    return {(expr, measure): float(f) for expr, measure, f in read_rows("unit_factors.tsv")}
+
+
+def factor_keys() -> list[tuple[str, str]]:
+    """Every (expression, measure) the matchers may ask :func:`factor` for, from the table.
+
+    The rows themselves (percentages also as grades); each mass unit per year and
+    per production day (mass
+    rates, as the quantity matcher writes them and as compounds such as "t/h" or
+    "Mt per year" are written); grams and troy ounces per tonne and per short ton.
+    """
+    keys: dict[tuple[str, str], None] = {}
+    rows = list(surfaces().values())
+    durations = sorted({i.expression for i in rows if i.measure == "duration"})
+    for info in rows:
+        if info.measure in CANONICAL:
+            keys[(info.expression, info.measure)] = None
+        if info.measure == "percentage":
+            keys[(info.expression, "grade")] = None  # "2.1% TREO" is a grade
+        if info.measure == "mass":
+            for per in ("year", "production_day"):
+                keys[(f"({info.expression}) / {per}", "mass_rate")] = None
+            for duration in durations:
+                per = "production_day" if duration == "day" else duration
+                keys[(compound_expression([(info.expression, 1), (per, -1)]), "mass_rate")] = None
+    for mass in ("gram", "troy_ounce"):
+        for per in ("tonne", "short_ton"):
+            keys[(f"{mass} / {per}", "grade")] = None
+    return list(keys)
 
 
 def canonical_unit(measure: str, fallback: str = "") -> str:

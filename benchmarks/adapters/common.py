@@ -3,7 +3,7 @@
 * where the reference data lives (``../shared/external`` beside the repository,
   or the folder named by ``RAREEARTH_EXTERNAL``) and a clear skip when it is absent;
 * one :class:`~rareearth_extract.Extractor` for all suites;
-* values in base units through pint, so "2 1/2 in" and 0.0635 m compare equal;
+* values in base units through pint, so "3 1/2 in" and 0.0889 m compare equal;
 * currency names of the suites mapped onto ISO 4217 codes;
 * the result record a suite hands to ``benchmarks/accuracy.py``.
 
@@ -131,7 +131,9 @@ def _to_base(magnitude: float | None, unit: str) -> tuple[float | None, str]:
     return float(q.magnitude), str(q.dimensionality)
 
 
-def base(value: float | None, unit: str, low: float | None = None, high: float | None = None) -> Base:
+def base(
+    value: float | None, unit: str, low: float | None = None, high: float | None = None
+) -> Base:
     """`value` (and range ends) in `unit` (a pint expression) in base units."""
     v, dims = _to_base(value, unit)
     lo, _ = _to_base(low, unit) if low is not None else (None, dims)

@@ -61,8 +61,11 @@ DUCKLING_UNITS = {
     "Degree": "",
 }
 
-#: Examples judged wrong, by index in the file: reason.
-JUDGED_WRONG: dict[int, str] = {}
+#: Examples judged wrong, by index in the file: reason. Listed, not scored.
+JUDGED_WRONG: dict[int, str] = {
+    135: "the scale word (lakh) applies to both ends of the range; the expected minimum "
+    "drops it",
+}
 
 
 def _examples() -> list[dict[str, Any]]:
@@ -187,7 +190,8 @@ def run_quantities(*, peers: bool = True) -> Result:
         if _quantity_ok(facts, exp):
             passed += 1
         else:
-            result.failures.append(fmt_case(i, f"{ex['text']!r} {exp} -> {[f.text for f in facts]}"))
+            got = [f.text for f in facts]
+            result.failures.append(fmt_case(i, f"{ex['text']!r} {exp} -> {got}"))
     result.cases = n
     result.score = passed / n
     result.score_text = f"{passed}/{n} = {result.score:.3f}"

@@ -59,8 +59,10 @@ def run(*, peers: bool = True) -> Result:
         ]
         used: set[int] = set()
         neutral = 0
-        for j, (s, e, t) in enumerate(preds):
-            hit = next((k for k, g in enumerate(gold) if k not in used and overlaps(g, (s, e))), None)
+        for s, e, t in preds:
+            hit = next(
+                (k for k, g in enumerate(gold) if k not in used and overlaps(g, (s, e))), None
+            )
             if hit is not None:
                 used.add(hit)
                 tp += 1

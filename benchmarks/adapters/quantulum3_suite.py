@@ -63,15 +63,26 @@ ALIASES = {
 
 COUNTING_WORDS = {"dozen", "baker's dozen", "gross"}
 
-#: Cases judged wrong, by case index: reason.
-JUDGED_WRONG: dict[int, str] = {}
+_CLOCK = (
+    '"{unit}" after a number is a clock time in English prose; the suite reads it as '
+    "{reading} here but as a time in case #{case}: no reader can tell them apart"
+)
+#: Expected quantities judged wrong, by (case index, index of the expected quantity):
+#: reason. Listed, not scored.
+JUDGED_WRONG: dict[tuple[int, int], str] = {
+    (74, 0): _CLOCK.format(unit="pm", reading="picometres", case=73),
+    (75, 0): _CLOCK.format(unit="pm", reading="picometres", case=73),
+    (76, 0): _CLOCK.format(unit="am", reading="attometres", case=77),
+    (24, 0): "a price before and after a rise (\"rose from ... to ...\") is two amounts, "
+    "not a range: its mid-point is a price nobody paid",
+}
 
 
 def _expectations(cases: list[dict[str, Any]], result: Result) -> list[dict[str, Any]]:
     items = []
     for i, case in enumerate(cases):
         after = 0
-        for r in case["res"]:
+        for k, r in enumerate(case["res"]):
             unit = r["unit"]
             span = locate(case["req"], r["surface"], after)
             if span is not None:
@@ -80,6 +91,9 @@ def _expectations(cases: list[dict[str, Any]], result: Result) -> list[dict[str,
                     "surface": r["surface"]}
             if unit == "dimensionless":
                 result.exclude("bare number (not a quantity in our contract)")
+                continue
+            if (i, k) in JUDGED_WRONG:
+                result.judged_wrong.append(fmt_case(i, JUDGED_WRONG[(i, k)]))
                 continue
             per = unit.split(" per ", 1)
             money = currency_of(per[0])
@@ -130,9 +144,12 @@ def _right_peer(item: dict[str, Any], quantities: list[Any]) -> bool:
         name = q.unit.name
         if "money" in item:
             money = currency_of(name.split(" per ", 1)[0])
-            if money is not None and item["money"][0] & money[0]:
-                if close(q.value * money[1], item["value"] * item["money"][1]):
-                    return True
+            if (
+                money is not None
+                and item["money"][0] & money[0]
+                and close(q.value * money[1], item["value"] * item["money"][1])
+            ):
+                return True
             continue
         expr = "percent" if name == "percentage" else pint_expression(name, ALIASES)
         if expr is None or item["expr"] is None:
@@ -170,7 +187,6 @@ def run(*, peers: bool = True) -> Result:
     result.score = right / len(items)
     result.score_text = f"{right}/{len(items)} = {result.score:.3f}"
     result.met = result.score >= 0.95
-    result.judged_wrong = [fmt_case(i, why) for i, why in JUDGED_WRONG.items()]
     if peers:
         result.peer = _peer(cases, items)
     return result

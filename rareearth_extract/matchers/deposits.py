@@ -17,13 +17,15 @@ organisation matcher, which runs first and claims them.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
 from functools import cache, lru_cache
 
 import pycountry
 import regex
 
 from ..facts import Deposit
-from ..patterns import FLAGS, alternation
+from ..patterns import FLAGS, _case_variants, alternation, finditer_near, plain_trie
 from ..resources import read_lines, read_rows
 from .scan import Scan
 
@@ -74,7 +76,7 @@ def _head_after_re() -> regex.Pattern[str]:
 @cache
 def _head_before_re() -> regex.Pattern[str]:
     """HEAD [named|called|dubbed] NAME: "the tungsten project Upper Kayrakty"."""
-    heads = alternation(["deposit", "project", "mine", "prospect", "field", "site", "area"])
+    heads = alternation(_BEFORE_HEADS)
     descriptor = _descriptor()
     return regex.compile(
         rf"(?<![\p{{L}}\d])(?i:the|a|an)(?:[ ]{descriptor}|[ ]prospective|[ ]new|[ ]vast){{0,3}}+"
@@ -206,7 +208,12 @@ def _title_lines(text: str) -> list[tuple[int, int]]:
 
 
 def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= pos < e for s, e in spans)
+    """Whether `pos` falls in one of `spans` (sorted, not overlapping), by bisection."""
+    i = bisect_right(spans, (pos, _AFTER_ANY)) - 1
+    return i >= 0 and spans[i][0] <= pos < spans[i][1]
+
+
+_AFTER_ANY = 1 << 62
 
 
 def _headline_context(text: str, start: int) -> bool:
@@ -223,6 +230,40 @@ def _headline_context(text: str, start: int) -> bool:
 def _shouting(name: str) -> bool:
     """An all-capitals word of four letters or more: a headline or a heading, not a name."""
     return any(len(w) >= 4 and w.isupper() for w in name.split(" "))
+
+
+#: How far a head-noun pattern's match reaches before its head noun (a list of names
+#: and descriptors) and after it (a name).
+_REACH = 200
+_BEFORE_REACH = 100
+_NAME_REACH = 120
+#: How far past its head noun a match may look before it ends (a list's next item).
+_LOOK_PAST = 80
+
+
+_BEFORE_HEADS = ("deposit", "project", "mine", "prospect", "field", "site", "area")
+
+
+def _capitalised(words: list[str]) -> bool:
+    return any(w.lstrip("(\"'")[:1].isupper() for w in words)
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """A capitalised word among the few before a head noun (a name can end there)."""
+    return _capitalised(text[max(0, start - 120) : start].split()[-7:])
+
+
+def _capital_after(text: str, start: int) -> bool:
+    """A capitalised word among the few after a head noun ("the project Upper Kayrakty")."""
+    return _capitalised(text[start : start + 80].split()[1:5])
+
+
+@cache
+def _head_re(before: bool = False) -> re.Pattern[str]:
+    """The head nouns a pattern ends on (or, `before`, starts with), for the stdlib engine."""
+    heads = _BEFORE_HEADS if before else _case_variants(_heads())
+    # A lookahead, so that overlapping heads are all found ("ore deposit", "deposit").
+    return re.compile(rf"(?<![^\W_])(?=(?P<anchor>{plain_trie(heads)})(?![^\W_]))")
 
 
 def find_deposits(scan: Scan) -> None:
@@ -260,7 +301,10 @@ def find_deposits(scan: Scan) -> None:
         known_kind, known_comm = found.get(name, (None, ()))
         found[name] = (known_kind or kind, tuple(dict.fromkeys(known_comm + commodities)))
 
-    for m in _head_after_re().finditer(text):
+    for m in finditer_near(
+        _head_after_re(), _head_re(), text, group="head", before=_REACH, after=_LOOK_PAST,
+        wanted=_capital_before,
+    ):
         kind = _heads()[m.group("head").lower()]
         commodities_text = f"{m.group('desc') or ''} {m.group('paren2') or ''}"
         if m.group("list"):
@@ -286,8 +330,12 @@ def find_deposits(scan: Scan) -> None:
         start = m.start("name") + m.group("name").rfind(name)
         commodities = _descriptor_commodities(f"{extra} {commodities_text}")
         add(start, m.end("head"), name, kind, commodities, context_start=m.start())
-    for pattern in (_head_before_re(), _dubbed_re()):
-        for m in pattern.finditer(text):
+    before = finditer_near(
+        _head_before_re(), _head_re(True), text, group="head", before=_BEFORE_REACH,
+        after=_NAME_REACH, wanted=_capital_after,
+    )
+    for matches in (before, _dubbed_re().finditer(text)):
+        for m in matches:
             cleaned = clean_name(m.group("name"))
             if cleaned is None:
                 continue
@@ -298,13 +346,19 @@ def find_deposits(scan: Scan) -> None:
     _find_known(scan, found)
 
 
+_MAX_KNOWN_CHARS = 200
+
+
 def _find_known(scan: Scan, known: dict[str, tuple[str | None, tuple[str, ...]]]) -> None:
     """Bare later (or earlier) mentions of names already found with a head noun."""
-    if not known:
+    # A "name" of hundreds of characters is a run of junk; leaving it out keeps the
+    # pattern (and the recursion that builds it) small.
+    names = [name for name in known if len(name) <= _MAX_KNOWN_CHARS]
+    if not names:
         return
     text = scan.text
     pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d-])(?:{alternation(known, guard=_NAME_END)})",
+        rf"(?<![\p{{L}}\p{{M}}\d-])(?:{alternation(names, guard=_NAME_END)})",
         FLAGS,
     )
     for m in pattern.finditer(text):

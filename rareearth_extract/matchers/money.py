@@ -8,6 +8,9 @@ absent one, it is the US dollar and the fact says the currency was assumed.
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_left
+
 import regex
 
 from .. import numbers
@@ -15,14 +18,14 @@ from ..facts import ExchangeRate, Money
 from ..patterns import (
     FLAGS,
     all_iso_codes,
-    currency_before_re,
     currency_multipliers,
+    currency_scan_re,
     currency_surfaces,
     dollar_statement_re,
     exchange_equation_re,
     exchange_pair_re,
-    money_post_re,
     minor_tail_re,
+    money_post_re,
     money_pre_re,
     per_unit_re,
 )
@@ -49,6 +52,8 @@ def resolve_currency(surface: str | None, dollar: str) -> str | None:
 
 def document_dollar(text: str) -> str | None:
     """The currency a bare "$" stands for, when the text says so."""
+    if "ollars" not in text and "OLLARS" not in text:
+        return None  # every statement ends in "dollars": a quick test before the pattern
     m = dollar_statement_re().search(text)
     if m is None:
         return None
@@ -122,11 +127,11 @@ def find_exchange_rates(scan: Scan) -> None:
             if change is not None and m.group("chg").startswith("-"):
                 change = -change
         _add_rate(scan, m, base, quote, rate, change, m.end("rate"))
-    equation = exchange_equation_re()
     pos = 0
     for eq in _EQUALS.finditer(text):
         window_start = max(pos, eq.start() - _EQUATION_REACH)
-        found = equation.search(text, window_start, eq.end() + _EQUATION_REACH)
+        # (compiled at the first "=": most texts have none)
+        found = exchange_equation_re().search(text, window_start, eq.end() + _EQUATION_REACH)
         if found is None or found.start() > eq.start():
             continue
         base = resolve_currency(found.group("bpre") or found.group("bpost"), "USD") or ""
@@ -166,21 +171,31 @@ def _add_rate(
     return True
 
 
-_CURRENCY_REACH = 24
 _BETWEEN_BEFORE = regex.compile(r"(?i:between)[ ]$", FLAGS)
 
 
+_AFTER_PRE = re.compile(r"[ ]?\(?-?(?=\d)")
+#: The most characters from where an amount starts to its currency after it
+#: ("900 million to 960 million yuan", "thirteen dollars").
+_POST_REACH = 80
+
+
 def _candidates(scan: Scan) -> list[tuple[int, bool]]:
-    """Places where money may start: (offset, currency first?), in text order."""
+    """Places where money may start: (offset, currency first?), in text order.
+
+    Currencies are found first (a quick scan); a currency before a number is a
+    candidate, and so is a number with a currency written close after it.
+    """
     text = scan.text
-    before = currency_before_re()
-    pre = []
-    for start, _ in scan.digit_runs:
-        if start and not text[start - 1].isdigit():
-            m = before.search(text, max(0, start - _CURRENCY_REACH), start)
-            if m is not None:
-                pre.append((m.start(), True))
-    post = [(c, False) for c in scan.number_starts]
+    found = list(currency_scan_re().finditer(text))
+    pre = [(m.start(), True) for m in found if _AFTER_PRE.match(text, m.end())]
+    posts = [m.start() for m in found]
+    post = []
+    if posts:
+        for c in scan.number_starts:
+            i = bisect_left(posts, c)
+            if i < len(posts) and posts[i] - c <= _POST_REACH:
+                post.append((c, False))
     return sorted(pre + post)
 
 
@@ -237,14 +252,14 @@ def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) 
             minor = _minor(scan, m, at)
             if minor is not None and g.get("cmid"):
                 surface = g.get("cmid")
-                currency = resolve_currency(surface, dollar)
+                currency = resolve_currency(surface, dollar) or currency
     if minor is not None and multiplier(surface) == 1.0:
         low += minor[0]
         end = minor[1]
         high = None
     elif high is not None:
         conn = (g.get("conn") or "").lower()
-        mid = resolve_currency(g.get("cmid"), dollar) if g.get("cmid") else currency
+        mid = resolve_currency(g.get("cmid"), dollar) or currency
         if mid != currency:
             end, currency, surface, high = m.end("cmid"), mid, g.get("cmid"), None
         elif conn == "and" and between is None:
@@ -255,7 +270,8 @@ def _money_fact(scan: Scan, m: regex.Match[str], dollar: str, *, assumed: bool) 
                 end = _amount_end(m, "a")
                 high = None
         elif not g.get("asc") and g.get("bsc") and low <= high / numbers.scale_value(g.get("bsc")):
-            low *= numbers.scale_value(g.get("bsc"))  # "5 to 10 million" (not "800,000 to 1.3 million")
+            # "5 to 10 million" (not "800,000 to 1.3 million")
+            low *= numbers.scale_value(g.get("bsc"))
         if high is not None and not _plausible_range(text, start, low, high):
             end = _amount_end(m, "a")
             if g.get("lpar"):

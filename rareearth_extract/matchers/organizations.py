@@ -87,6 +87,7 @@ _MAX_ACRONYM = 8
 # A segment is cut after this many tokens: no name is that long, and reading a
 # segment costs time that grows with the square of its length.
 _MAX_SEGMENT_TOKENS = 50
+_MAX_KNOWN_CHARS = 200
 # Before a legal form or a sector word, compass words are proper enough
 # ("Southern Spar Rare Earths", "Southern Copper"); generic words are not.
 _COMPANY = ("generic",)
@@ -245,6 +246,17 @@ def _ticker_item_re() -> regex.Pattern[str]:
 
 
 _QUOTED = regex.compile(r"\"(?P<q>[^\"]{1,60}+)\"", FLAGS)
+
+
+@cache
+def _before_last_words() -> frozenset[str]:
+    """The last words of the role nouns and legal forms :func:`_before_re` ends on."""
+    nouns = [n for n, (_, where) in _role_nouns().items() if where in ("before", "both")]
+    prefixes = [s for s, pos in _legal_forms().items() if pos in ("before", "both")]
+    return frozenset(w.split(" ")[-1] for w in [*nouns, *prefixes])
+
+
+_APPOSITION_STARTS = (", a ", ", an ", " is a", " was a", " remains a", " became a")
 
 
 @cache
@@ -466,7 +478,8 @@ def _segments(text: str, piece: list[_Token], at_sentence_start: bool) -> list[l
 def _head_follows(piece: list[_Token], i: int) -> bool:
     """Whether the words from `i` on end in the head word of a body that needs a stem."""
     words: list[_Token] = []
-    for tok in piece[i:]:
+    for j in range(i, len(piece)):  # no slice: a run may be long, the words after "and" few
+        tok = piece[j]
         if tok.kind != "word" or _is_stop(tok.text):
             break
         words.append(tok)
@@ -629,7 +642,26 @@ def find_organizations(scan: Scan) -> None:
 
 def _read_run(text: str, start: int, end: int, cands: list[_Cand]) -> _Pending | None:
     """Organisations in one run of capitalised words; returns its last segment."""
-    pending = None
+    word = text[start:end]
+    if (
+        " " not in word
+        and "\n" not in word
+        and word not in _legal_forms()
+        and _is_stop(word)
+        and not (word in _NAME_STARTERS and not _sentence_start(text, start))
+    ):
+        return None  # one stopword ("The", "In"): no segment, nothing to find (fast path)
+    if " " not in word and "\n" not in word and _plain_word(word):
+        # One word that names nothing by itself (most runs): only a role noun before
+        # it or an apposition after it can make it an organisation.
+        seg = [_Token(start, end, word, "word")]
+        found = _role_before(text, seg)
+        cands.extend(found)
+        pending = _Pending(seg, end, found[-1] if found else None)
+        if not found:
+            _apposition(text, pending, end, cands)
+        return pending
+    last: _Pending | None = None
     for p, piece in enumerate(_tokens(text, start, end)):
         at_start = _sentence_start(text, piece[0].start)
         segments = _segments(text, piece, at_start)
@@ -644,15 +676,34 @@ def _read_run(text: str, start: int, end: int, cands: list[_Cand]) -> _Pending |
                     found[0].kind = "subsidiary"  # "subsidiary Fjordland Minerals A/S"
             cands.extend(found)
             last_cand = found[-1] if found and found[-1].end == seg[-1].end else None
-            pending = _Pending(seg, seg[-1].end, last_cand)
+            last = _Pending(seg, seg[-1].end, last_cand)
             if last_cand is None and seg[-1].end == end:
-                _apposition(text, pending, end, cands)
-    return pending
+                _apposition(text, last, end, cands)
+    return last
+
+
+@lru_cache(maxsize=8192)
+def _plain_word(word: str) -> bool:
+    """Whether a one-word run is a name word, not a stopword, that names nothing by itself.
+
+    (Its segment is then the word alone, and the patterns of :func:`_orgs_in_segment`
+    find nothing in it: the run needs no reading beyond the context around it.)
+    """
+    m = _token_re().fullmatch(word)
+    if m is None or m.lastgroup != "word" or _is_stop(word):
+        return False
+    return not _orgs_in_segment(word, [_Token(0, len(word), word, "word")])
 
 
 def _role_before(text: str, seg: list[_Token]) -> list[_Cand]:
     """ "the state mining company Tau-Ken Samruk", "subsidiary Nightjar Holdco", AO "Kazgeology"."""
     window = text[max(0, seg[0].start - 60) : seg[0].start]
+    if not window.endswith((" ", '"')):
+        return []  # the pattern ends in a space or a quote: no need to run it
+    stripped = window.rstrip(' "').rstrip(",")
+    last = stripped[max(stripped.rfind(" "), stripped.rfind('"')) + 1 :]
+    if last not in _before_last_words():
+        return []  # the word before is no role noun or legal form
     m = _before_re().search(window)
     if m is None:
         return []
@@ -669,6 +720,8 @@ def _role_before(text: str, seg: list[_Token]) -> list[_Cand]:
 
 def _apposition(text: str, pending: _Pending, pos: int, cands: list[_Cand]) -> None:
     """ "Balkhashredmet, a state-owned enterprise": the name before is an organisation."""
+    if not text.startswith(_APPOSITION_STARTS, pos):
+        return  # the pattern's first words are not there: no need to run it
     m = _apposition_re().match(text, pos)
     if m is None:
         return
@@ -743,9 +796,12 @@ def _exchanges_in_ticker(m: regex.Match[str], cands: list[_Cand]) -> None:
         cands.append(cand)
 
 
+_NAME_SPLIT = regex.compile(r"[ -]")
+
+
 def _initials(name: str) -> str:
     """Capital initials of a name's words ("Export Development Canada" -> "EDC")."""
-    words = [w for w in regex.split(r"[ -]", name) if w and w not in _CONNECTORS]
+    words = [w for w in _NAME_SPLIT.split(name) if w and w not in _CONNECTORS]
     return "".join(w[0] for w in words if w[0].isupper())
 
 
@@ -815,6 +871,9 @@ def _second_pass(text: str, cands: list[_Cand]) -> list[_Cand]:
     # ULC ("Tellmark")") is that organisation wherever it was found.
     for c in cands:
         c.name = alias_of.get(c.name, c.name)
+    # A "name" of hundreds of characters is a run of junk ("LtdLtdLtd..."): no bare
+    # mentions are looked for, which keeps the pattern (and the recursion building it) small.
+    known = {surface: v for surface, v in known.items() if len(surface) <= _MAX_KNOWN_CHARS}
     if not known:
         return cands
     pattern = _known_re(tuple(sorted(known)))

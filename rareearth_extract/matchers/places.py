@@ -49,7 +49,7 @@ import unicodedata
 from bisect import bisect_left, insort
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from functools import cache
+from functools import cache, lru_cache
 from itertools import pairwise
 from typing import Any, NamedTuple, TypeVar
 
@@ -58,7 +58,7 @@ import pycountry
 import regex
 
 from ..facts import Fact, Location
-from ..patterns import FLAGS, alternation
+from ..patterns import FLAGS, alternation, finditer_near, plain_trie
 from ..resources import read_lines, read_rows, read_text
 from .scan import Scan
 
@@ -123,6 +123,7 @@ _FOLD_TABLE = str.maketrans(
 _COMBINING = regex.compile(r"\p{M}++", FLAGS)
 
 
+@lru_cache(maxsize=65536)
 def fold(name: str) -> str:
     """The lookup key of a name: case, accents, quotes, hyphens and dots folded."""
     if not name.isascii():
@@ -162,8 +163,12 @@ class Gazetteer:
 
     names: dict[str, list[Place]]
     """Folded name -> countries, subdivisions and areas."""
-    cities: dict[str, list[str]]
-    """Folded name -> raw ``cities.tsv`` rows (name, country, population)."""
+    cities: dict[str, tuple[str, ...]]
+    """Folded name -> raw ``cities.tsv`` rows (name, country, population).
+
+    Tuples of strings, not lists: the garbage collector stops tracking them, so
+    its full collections do not walk the 33,000 rows again and again.
+    """
     by_exact: dict[str, list[Place]]
     """Case-sensitive surfaces (abbreviations such as "US", "WA", "Que.")."""
     policy: dict[str, str]
@@ -175,6 +180,24 @@ class Gazetteer:
     official: frozenset[str]
     """Folded official country names ("republic of kazakhstan"): never a group's name."""
     _seen: dict[str, tuple[Place, ...]] = attrs.field(factory=dict)
+    _first_words: frozenset[str] | None = None
+    _exact_first: frozenset[str] | None = None
+
+    def may_start(self, token: str) -> bool:
+        """Whether some name begins with `token` (a word of a run): most words begin none.
+
+        A cheap test before the longest-first lookups of a run, which would otherwise
+        fold and look up every span of up to six words that starts at the word.
+        """
+        if self._first_words is None:
+            keys = [*self.names, *self.cities]
+            self._first_words = frozenset(k.split(" ", 1)[0] for k in keys)
+            exact = {k.split(" ", 1)[0] for k in self.by_exact}
+            self._exact_first = frozenset(exact | {k.rstrip(".") for k in exact})
+        assert self._exact_first is not None
+        if token in self._exact_first:
+            return True
+        return fold(token).split(" ", 1)[0] in self._first_words
 
     def get(self, key: str) -> Sequence[Place]:
         """Entries for a folded name, most specific first (area, country, subdivision, city)."""
@@ -291,7 +314,7 @@ def gazetteer() -> Gazetteer:
             entries.sort(key=_rank)
     return Gazetteer(
         names=dict(names),
-        cities=cities,
+        cities={key: tuple(rows) for key, rows in cities.items()},
         by_exact=dict(by_exact),
         policy=policy,
         abbreviations=dict(abbreviations),
@@ -433,6 +456,27 @@ def _kind_name_re() -> regex.Pattern[str]:
         rf"[ ](?P<kw>{alternation(variants)})(?![\p{{L}}\p{{M}}-])",
         FLAGS,
     )
+
+
+def _capital_before(text: str, start: int) -> bool:
+    """Whether the word before a kind word at `start` is capitalised (a name may end there)."""
+    if start < 2 or text[start - 1] != " ":
+        return False
+    lo = max(0, start - 60)
+    word = text[max(lo, text.rfind(" ", lo, start - 1) + 1) : start - 1]
+    return word[:1].isupper() or (word[:2] in ("d'", "l'") and word[2:3].isupper())
+
+
+#: How far before its kind word a "Name Name Name kind" match may start.
+_KIND_REACH = 150
+
+
+@cache
+def _kind_word_re() -> re.Pattern[str]:
+    """Where a kind word stands after a space, for the stdlib engine (see finditer_near)."""
+    words = _kind_words()
+    variants = {v for w in words for v in (w, w.capitalize(), w.title(), w.upper())}
+    return re.compile(rf"(?<=[ ])(?=(?P<anchor>{plain_trie(variants)}))")
 
 
 _LOCATIVE_BEFORE = regex.compile(
@@ -586,12 +630,15 @@ def _kind_name_hits(text: str, scan: Scan, taken: list[tuple[int, int]]) -> list
     functions = _function_words()
     orgs = _org_words()
     hits: list[_Hit] = []
-    for m in _kind_name_re().finditer(text):
+    for m in finditer_near(
+        _kind_name_re(), _kind_word_re(), text, group="kw", before=_KIND_REACH, after=30,
+        wanted=_capital_before,
+    ):
         kw = m.group("kw")
         kind, part, unknown_ok = kinds[kw.lower()]
         base = m.start("name")
         tokens = [(base + t.start(), base + t.end())
-                  for t in regex.finditer(r"\S++", m.group("name"))]
+                  for t in _NON_SPACE.finditer(m.group("name"))]
         while tokens and text[tokens[0][0] : tokens[0][1]] in functions:
             tokens.pop(0)
         if not tokens:
@@ -658,6 +705,7 @@ def _kind_name_hits(text: str, scan: Scan, taken: list[tuple[int, int]]) -> list
     return hits
 
 
+_NON_SPACE = regex.compile(r"\S++")
 _PLURAL_KINDS = {"basins": "basin", "districts": "district", "regions": "region",
                  "provinces": "province", "oblasts": "region"}
 _LIST_NAME = rf"{_WORD_TOKEN}(?:[ ]{_WORD_TOKEN})?"
@@ -686,6 +734,9 @@ def _list_hits(text: str, scan: Scan, taken: list[tuple[int, int]]) -> list[_Hit
     and Angikuni", "the Shet and Aktogay districts". Names the gazetteer knows
     are left to the run pass; function and organisation words are skipped.
     """
+    low = text.lower()
+    if not any(kind in low for kind in _PLURAL_KINDS):
+        return []  # no plural kind word: nothing to list (and a costly pattern not run)
     functions = _function_words()
     orgs = _org_words()
     hits: list[_Hit] = []
@@ -713,18 +764,36 @@ def _list_hits(text: str, scan: Scan, taken: list[tuple[int, int]]) -> list[_Hit
     return hits
 
 
+@lru_cache(maxsize=16384)
+def _may_start(token: str) -> bool:
+    """Whether some gazetteer name begins with `token` (cached: words repeat)."""
+    return gazetteer().may_start(token)
+
+
 def _run_hits(text: str, scan: Scan, taken: list[tuple[int, int]]) -> list[_Hit]:
     """Gazetteer names in runs of capitalised words, longest first."""
     functions = _function_words()
     orgs = _org_words()
     hits: list[_Hit] = []
     for run in _run_re().finditer(text):
-        toks = [(t.start(), t.end(), t.group("conn") is not None)
-                for t in _token_re().finditer(text, run.start(), run.end())]
+        word = run.group()
+        if " " not in word:  # one word (most runs): no tokens to read
+            if not _may_start(word):
+                continue
+            toks = [(run.start(), run.end(), False)]
+        elif not any(_may_start(w) for w in word.split()):
+            continue  # no word of the run begins a name (a quick test before reading it)
+        else:
+            toks = [(t.start(), t.end(), t.group("conn") is not None)
+                    for t in _token_re().finditer(text, run.start(), run.end())]
         n = len(toks)
         i = 0
         while i < n:
-            if toks[i][2] or _overlaps(taken, toks[i][0], toks[i][1]):
+            if (
+                toks[i][2]
+                or _overlaps(taken, toks[i][0], toks[i][1])
+                or not _may_start(text[toks[i][0] : toks[i][1]])
+            ):
                 i += 1
                 continue
             found = None
@@ -992,11 +1061,17 @@ def find_locations(scan: Scan) -> None:
 # Grouping
 
 
+@cache
+def _kind_words_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(_kind_words(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=4096)
 def _core(name: str) -> tuple[str, str | None]:
     """A name without its trailing kind word, and that word's kind."""
     kinds = _kind_words()
     low = name.casefold()
-    for word in sorted(kinds, key=len, reverse=True):
+    for word in _kind_words_longest_first():
         if low.endswith(" " + word):
             return name[: -len(word) - 1], kinds[word][0]
     return name, None
@@ -1052,15 +1127,23 @@ def group_locations(facts: list[_F]) -> list[_F]:
     """
     locations = [f for f in facts if isinstance(f, Location)]
     keys = {id(f): _entity_key(f) for f in locations}
-    # A bare name whose only written-out namesake is a region joins the region.
+    # A bare name whose only written-out namesake is a region joins the region
+    # (the first the text writes, looked up by skeleton: one pass, whatever the count).
     explicit = {keys[id(f)] for f in locations if _core(f.text)[1] is not None}
+    regions: dict[str, tuple[str, ...]] = {}
     for f in locations:
         key = keys[id(f)]
-        if key[0] == "city" and _core(f.text)[1] is None and key not in explicit:
-            for other in explicit:
-                if other[0] == "sub" and _skeleton_of_key(other) == key[2]:
-                    keys[id(f)] = other
-                    break
+        if key[0] == "sub" and key in explicit:
+            regions.setdefault(_skeleton_of_key(key), key)
+    for f in locations:
+        key = keys[id(f)]
+        if (
+            key[0] == "city"
+            and key[2] in regions
+            and key not in explicit
+            and _core(f.text)[1] is None
+        ):
+            keys[id(f)] = regions[key[2]]
     groups: dict[tuple[str, ...], list[Location]] = defaultdict(list)
     for f in locations:
         groups[keys[id(f)]].append(f)

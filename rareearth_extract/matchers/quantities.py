@@ -7,7 +7,9 @@ percent is (a grade or a plain percentage) and whether a mass is really a rate
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from bisect import bisect_left
+from functools import cache, lru_cache
 
 import regex
 
@@ -15,9 +17,11 @@ from .. import numbers
 from ..facts import Quantity
 from ..patterns import (
     FLAGS,
+    _case_variants,
     alternation,
     compound_tail_re,
     count_re,
+    plain_trie,
     quantity_re,
     single_quantity_re,
 )
@@ -80,6 +84,18 @@ _CUTOFF_AFTER = regex.compile(r"[ ]?(?i:cut-?off|lower[ ]cut)", FLAGS)
 _ANNUAL_BEFORE = regex.compile(
     r"(?i:annual(?:ly|ised|ized)?|yearly|per[ ]annum)(?![A-Za-z])[^\d\n.;]{0,50}$", FLAGS
 )
+#: Stems every grade cue of :func:`_grade_cue_re` holds: a quick test before the pattern.
+_GRADE_CUE_STEMS = ("grad", "averag", "assay", "cut", "intersect", "intercept", "@")
+
+
+def _annual_before(text: str, start: int) -> bool:
+    """ "annual production of 80,000 ounces": an annual word shortly before the number."""
+    window = text[max(0, start - 60) : start].lower()
+    if "annu" not in window and "yearly" not in window:
+        return False  # (a quick test before the pattern)
+    return _ANNUAL_BEFORE.search(text, max(0, start - 60), start) is not None
+
+
 _OVER_AFTER_GRADE = regex.compile(r"(?i:over|across)[ ]$", FLAGS)
 _PLACE_AFTER_MT = regex.compile(r"[ ][A-Z][a-z]", FLAGS)
 
@@ -87,6 +103,11 @@ _PLACE_AFTER_MT = regex.compile(r"[ ][A-Z][a-z]", FLAGS)
 def _full_unit(text: str, m: regex.Match[str], group: str) -> tuple[str, int, UnitInfo | None]:
     """The unit in `group` with the rest of a compound after it ("km" + "/h"): (unit, end, info)."""
     unit, end = m.group(group), m.end(group)
+    ahead = text[end : end + 12]
+    if not (
+        "/" in ahead[:2] or ahead[:5].lower() == " per " or "-" in ahead or "^" in ahead
+    ):
+        return unit, end, lookup(unit)  # nothing a compound could go on with (quick test)
     tail = compound_tail_re().match(text, end)
     if tail is not None:
         info = lookup(unit + tail.group())
@@ -97,12 +118,18 @@ def _full_unit(text: str, m: regex.Match[str], group: str) -> tuple[str, int, Un
 
 def _group(m: regex.Match[str], name: str) -> str | None:
     """A group of `m`, or None when the pattern has no such group."""
-    return m.groupdict().get(name)
+    return m.group(name) if name in m.re.groupindex else None
+
+
+_PARSE_GROUPS = ("d", "w", "f", "fr", "vf", "sc", "d2", "sc2")
 
 
 def _value(m: regex.Match[str], p: str) -> float | None:
-    digits, words = m.group(f"{p}d"), m.group(f"{p}w")
-    fraction, tail, vulgar = _group(m, f"{p}f"), _group(m, f"{p}fr"), _group(m, f"{p}vf")
+    # One call for all the groups (the fraction groups only where the pattern has them).
+    keys, names = _parse_groups(m.re, p)
+    found = dict(zip(keys, m.group(*names), strict=True))
+    digits, words = found.get("d"), found.get("w")
+    fraction, tail, vulgar = found.get("f"), found.get("fr"), found.get("vf")
     if fraction or tail or vulgar:
         value = numbers.parse_fraction(digits, fraction or tail, vulgar)
     elif digits:
@@ -111,26 +138,42 @@ def _value(m: regex.Match[str], p: str) -> float | None:
         value = numbers.parse_words(words or "")
     if value is None:
         return None
-    scale = numbers.scale_value(m.group(f"{p}sc"))
+    scale = numbers.scale_value(found.get("sc"))
     value *= scale
-    if m.group(f"{p}d2"):
-        tail_scale = numbers.scale_value(m.group(f"{p}sc2"))
-        tail = numbers.parse_digits(m.group(f"{p}d2"))
-        if tail is not None and tail_scale < scale:
-            value += tail * tail_scale
+    if found.get("d2"):
+        tail_scale = numbers.scale_value(found.get("sc2"))
+        tail_value = numbers.parse_digits(found["d2"] or "")
+        if tail_value is not None and tail_scale < scale:
+            value += tail_value * tail_scale
     return value
 
 
+@lru_cache(maxsize=64)
+def _parse_groups(
+    pattern: regex.Pattern[str], prefix: str
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The parts :func:`_value` reads that `pattern` has, and their group names."""
+    keys = tuple(g for g in _PARSE_GROUPS if prefix + g in pattern.groupindex)
+    return keys, tuple(prefix + g for g in keys)
+
+
 _VALUE_GROUPS = ("d", "w", "f", "vf", "fr", "sc", "d2", "sc2", "unc")
+_START_GROUPS = ("d", "w", "f", "vf")
+
+
+@lru_cache(maxsize=64)
+def _groups_of(pattern: regex.Pattern[str], prefix: str, parts: tuple[str, ...]) -> tuple[str, ...]:
+    """The groups of `pattern` among ``prefix + part`` (patterns differ in which they have)."""
+    return tuple(prefix + g for g in parts if prefix + g in pattern.groupindex)
 
 
 def _value_start(m: regex.Match[str], p: str) -> int:
-    return min(m.start(f"{p}{g}") for g in ("d", "w", "f", "vf") if _group(m, f"{p}{g}"))
+    return min(s for s in map(m.start, _groups_of(m.re, p, _START_GROUPS)) if s >= 0)
 
 
 def _value_end(m: regex.Match[str], p: str) -> int:
     """Where the number (with its scale and tails) ends, before any filler and unit."""
-    return max(m.end(f"{p}{g}") for g in _VALUE_GROUPS if _group(m, f"{p}{g}"))
+    return max(map(m.end, _groups_of(m.re, p, _VALUE_GROUPS)))
 
 
 def _word_with_short_unit(m: regex.Match[str], p: str, unit: str) -> bool:
@@ -147,8 +190,8 @@ def find_quantities(scan: Scan) -> None:
     pattern = quantity_re()
     pos = 0
     for candidate in scan.number_starts:
-        if candidate < pos:
-            continue
+        if candidate < pos or scan.claimed(candidate, candidate + 1):
+            continue  # inside a fact already found (money, a date): no quantity starts there
         m = pattern.match(text, candidate)
         if m is None:
             continue
@@ -196,10 +239,12 @@ def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
         if m.group("bneg"):
             high = -high
     low, high = min(low, high), max(low, high)
+    if m.group("paren") is not None:
+        if text[start - 1 : start] != "(":
+            return False  # "5-10) m": a closing parenthesis the range did not open
+        start -= 1  # "(1.0-1.2) %": the range in parentheses, then its unit
     if lead is not None:
         start = lead.start()
-    elif m.group("paren") is not None:
-        start -= 1
     if scan.claimed(start, end):
         return False
     measure, expression, end, basis = _refine(scan, start, end, info_b)
@@ -329,7 +374,11 @@ def _add_single(scan: Scan, m: regex.Match[str]) -> bool:
     if measure in _SIGNED_MEASURES and _signed(text, start):
         start -= 1
         value = -value if text[start] == "-" else value
-    elif measure != "count" and (minus := _MINUS_BEFORE.search(text, max(0, start - 6), start)):
+    elif (
+        measure != "count"
+        and "minus" in text[max(0, start - 6) : start].lower()
+        and (minus := _MINUS_BEFORE.search(text, max(0, start - 6), start))
+    ):
         start, value = minus.start(), -value  # "minus-130 degrees Fahrenheit"
     qualifier = scan.qualifier(start, end)
     if qualifier == "more_than" and _over_after_grade(scan, start):
@@ -394,7 +443,7 @@ def _refine(scan: Scan, start: int, end: int, info: UnitInfo) -> tuple[str, str,
             day = per in {"d", "day", "a day", "per day", "daily"}
             expression = f"({expression}) / {'production_day' if day else 'year'}"
             measure, end = "mass_rate", tail.end()
-        elif _ANNUAL_BEFORE.search(text, max(0, start - 60), start):
+        elif _annual_before(text, start):
             expression, measure = f"({expression}) / year", "mass_rate"
     elif measure == "volume":
         tail = _rate_tail_re().match(text, end)
@@ -411,7 +460,10 @@ def _percent_is_grade(scan: Scan, start: int, end: int) -> bool:
     if _CUTOFF_AFTER.match(text, end):
         return True
     _, qual_start = scan.qualifier_before(start)
-    if _grade_cue_re().search(text, max(0, qual_start - 40), qual_start):
+    window = text[max(0, qual_start - 40) : qual_start].lower()
+    if any(cue in window for cue in _GRADE_CUE_STEMS) and _grade_cue_re().search(
+        text, max(0, qual_start - 40), qual_start
+    ):
         return True
     last = scan.last
     if isinstance(last, Quantity) and 0 <= qual_start - last.end <= 40:
@@ -429,6 +481,17 @@ def _name_before_re() -> regex.Pattern[str]:
     return regex.compile(rf"(?<![.!?:\n][ ])(?!{function_words})\p{{Lu}}[\w'-]*+[ ]$", FLAGS)
 
 
+#: The most characters from a count's number to its noun (a number, up to three
+#: words of up to 31 letters, the spaces between).
+_COUNT_REACH = 160
+
+
+@cache
+def _count_noun_re() -> re.Pattern[str]:
+    """Where a count noun may stand (any case), for a quick test before the full pattern."""
+    return re.compile(plain_trie(_case_variants(read_lines("count_nouns.txt"))))
+
+
 def find_counts(scan: Scan) -> None:
     """Find counts of mining things ("50 deposits", "four prospective zones").
 
@@ -436,11 +499,17 @@ def find_counts(scan: Scan) -> None:
     project", "Lac 50 uranium deposit"), not a count.
     """
     text = scan.text
+    nouns = [m.start() for m in _count_noun_re().finditer(text)]
+    if not nouns:
+        return
     pattern = count_re()
     pos = 0
     for candidate in scan.number_starts:
         if candidate < pos:
             continue
+        i = bisect_left(nouns, candidate)
+        if i == len(nouns) or nouns[i] - candidate > _COUNT_REACH:
+            continue  # no count noun close enough after the number
         m = pattern.match(text, candidate)
         if m is None:
             continue

@@ -10,6 +10,7 @@ API maps them back to the caller's string.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
+from functools import cache
 
 import attrs
 import regex
@@ -25,6 +26,29 @@ _QUALIFIER_AFTER = regex.compile(
     r"|(?P<at_most>(?i:or[ ](?:less|lower|below|fewer)|and[ ]below)))(?![A-Za-z])",
     FLAGS,
 )
+
+
+@cache
+def _qualifier_ends() -> tuple[frozenset[str], str]:
+    """The last words of the qualifier phrases (lower case), and their signs' characters."""
+    phrases = qualifier_table()
+    words = {p.split(" ")[-1] for p in phrases if p[0].isalpha()} | {"of"}
+    signs = "".join({p[-1] for p in phrases if not p[0].isalpha()})
+    return frozenset(words), signs
+
+
+def _may_end_qualifier(text: str, start: int) -> bool:
+    """Whether a qualifier phrase may end at `start` (its last word or sign is there)."""
+    words, signs = _qualifier_ends()
+    before = text[max(0, start - _QUALIFIER_WINDOW) : start].rstrip(" (")
+    if not before:
+        return False
+    if before[-1] in signs:
+        return True
+    i = len(before)
+    while i and (before[i - 1].isalnum() or before[i - 1] == "."):
+        i -= 1  # the last word ("(approximately" -> "approximately", "ca.")
+    return before[i:].lower() in words
 
 
 @attrs.define(slots=True)
@@ -55,10 +79,11 @@ class Scan:
 
     def claimed(self, start: int, end: int, kinds: tuple[str, ...] | None = None) -> bool:
         """True when ``[start, end)`` overlaps a range claimed (by one of `kinds`, if given)."""
-        for kind, claims in self._claims.items():
-            if kinds is not None and kind not in kinds:
-                continue
-            i = bisect_left(claims, (start, start))
+        by_kind = self._claims
+        lists = by_kind.values() if kinds is None else [by_kind[k] for k in kinds if k in by_kind]
+        probe = (start, start)
+        for claims in lists:
+            i = bisect_left(claims, probe)
             if i < len(claims) and claims[i][0] < end:
                 return True
             if i > 0 and claims[i - 1][1] > start:
@@ -79,6 +104,8 @@ class Scan:
 
     def qualifier_before(self, start: int) -> tuple[str, int]:
         """The qualifier written just before `start` and where it begins ("exact" if none)."""
+        if not _may_end_qualifier(self.text, start):
+            return "exact", start  # a quick test of the word before, instead of the pattern
         window_start = max(0, start - _QUALIFIER_WINDOW)
         m = qualifier_before_re().search(self.text, window_start, start)
         if m is None:
@@ -88,6 +115,8 @@ class Scan:
 
     def qualifier_after(self, end: int) -> str | None:
         """A bound written after the amount ("100 ppm or greater"), or None."""
+        if not self.text[end : end + 6].lower().startswith((" or ", " and ", " plus")):
+            return None  # every bound after the amount starts so (a quick test)
         m = _QUALIFIER_AFTER.match(self.text, end)
         return m.lastgroup if m is not None else None
 
