@@ -30,6 +30,7 @@ file, blocks from a socket), holding at most one chunk and one piece at a time.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -52,9 +53,35 @@ from .patterns import FLAGS
 from .relations import find_relations
 from .sentences import Sentences
 
-_NOT_PROSE = regex.compile(
-    r"(?i:https?://|www\.)[^\s<>\"')\]]++|(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++", FLAGS
-)
+# Web and e-mail addresses are not prose. (Stdlib patterns: a scan of the whole text
+# for the start of a web address, and e-mail addresses read only around each "@";
+# one ``regex`` pattern for both tried every word of the text as an address.)
+_WEB_ADDRESS = re.compile(r"(?:[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.)[^\s<>\"')\]]++")
+_EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++")
+#: How far an e-mail address is read either side of its "@" (RFC 5321's longest path).
+_EMAIL_REACH = 256
+
+
+def _addresses(text: str) -> list[tuple[int, int]]:
+    """Spans of the web and e-mail addresses in `text`, in order, none overlapping."""
+    spans = []
+    if "://" in text or "ww." in text.lower():
+        spans = [m.span() for m in _WEB_ADDRESS.finditer(text)]
+    pos = 0
+    at = text.find("@")
+    while at != -1:
+        if at >= pos:
+            m = _EMAIL_ADDRESS.search(text, max(pos, at - _EMAIL_REACH), at + _EMAIL_REACH)
+            if m is not None:
+                spans.append(m.span())
+                pos = m.end()
+        at = text.find("@", at + 1)
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if not out or start >= out[-1][1]:  # an e-mail address in a web address: one span
+            out.append((start, end))
+    return out
+
 
 #: Texts longer than this many characters are extracted in chunks of at most this
 #: many characters (overlaps included). It is spaCy's default ``max_length``.
@@ -67,9 +94,8 @@ CHUNK_OVERLAP = 2_000
 def scan_text(text: str) -> list[Fact]:
     """Facts with offsets into `text` itself (normalised text in, its offsets out)."""
     scan = Scan(text)
-    if "@" in text or "://" in text or "ww." in text.lower():  # cheap test first
-        for m in _NOT_PROSE.finditer(text):  # addresses are not facts
-            scan.claim(*m.span(), kind="address")
+    for start, end in _addresses(text):  # addresses are not facts
+        scan.claim(start, end, kind="address")
     find_exchange_rates(scan)
     find_money(scan, dollar=document_dollar(text))
     find_dates(scan)
@@ -261,6 +287,9 @@ def _extract_window(
     first = own_lo - lo
     # At the very end of the text, a fact may also start at the end (an empty one).
     last = own_hi - lo if own_hi < len(text) else len(window) + 1
+    # Offsets that normalising and the window leave where they were (most texts):
+    # the facts, made for this call alone, are completed where they stand.
+    moved = lo + shift != 0 or not norm.keeps_offsets
     out = []
     for f in facts:
         if norm.in_repeat(f.start):
@@ -268,7 +297,11 @@ def _extract_window(
         start = norm.to_original(f.start)
         if start < first or start >= last:
             continue
-        mapped = _to_original(f, norm, window, sentences, lo + shift)
+        mapped = (
+            _to_original(f, norm, window, sentences, lo + shift)
+            if moved
+            else _in_original(f, norm, window, sentences)
+        )
         if mapped is not None:
             out.append(mapped)
     out.sort(key=lambda f: (f.start, f.end, f.type))
@@ -327,6 +360,42 @@ def _to_original(
     for name in names:
         object.__setattr__(new, name, changes[name] if name in changes else getattr(f, name))
     return new
+
+
+def _in_original(f: Fact, norm: Normalized, text: str, sentences: Sentences) -> Fact | None:
+    """:func:`_to_original` where offsets stay as they are: `f` itself, completed.
+
+    Only the strings are set (the text and unit as the caller wrote them, the
+    sentence), on `f` and the facts nested in it: `f` was made by this call's
+    matchers and is seen by no one else yet, so nothing needs copying (a fact
+    nested in another and also listed on its own is completed twice, alike).
+    """
+    start, end = f.start, f.end
+    text_of = text[start:end]
+    if (
+        isinstance(f, Quantity)
+        and f.unit
+        and f.measure != "count"
+        and norm.text.endswith(f.unit, start, end)
+    ):
+        unit = text[max(start, end - len(f.unit)) : end].strip()
+        object.__setattr__(f, "unit", unit)
+    _, inspected = _field_plan(type(f))
+    for name in inspected:
+        value = getattr(f, name)
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                return None
+        elif isinstance(value, Fact):
+            if _in_original(value, norm, text, sentences) is None:
+                return None
+        elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
+            for v in value:
+                if _in_original(v, norm, text, sentences) is None:
+                    return None
+    object.__setattr__(f, "text", text_of)
+    object.__setattr__(f, "sentence", sentences.text_of(start, end))
+    return f
 
 
 _PLAIN_FIELDS = frozenset({"text", "start", "end", "sentence", "unit", "name", "kind", "currency"})

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 import attrs
 
@@ -114,6 +114,7 @@ _EDITS = re.compile(
     r"|(?=[*\u2020\u2021])(?<=[\w%.])(?P<footnote>[*\u2020\u2021]+)"
 )
 _TRANSLATED = frozenset(chr(c) for c in _TRANSLATE)
+_SPACES = re.compile(r"[ ][ ]+")  # (a literal prefix: the fast search)
 _EDIT_CHARS = frozenset("*\u2020\u2021\u200b\u200c\u200d\u2060\ufeff\u00ad")
 
 _REPLACEMENT = {"spaces": " ", "invisible": "", "footnote": ""}
@@ -137,6 +138,11 @@ class Normalized:
     @_repeat_starts.default
     def _starts(self) -> tuple[int, ...]:
         return tuple(s for s, _ in self.repeated)
+
+    @property
+    def keeps_offsets(self) -> bool:
+        """True when every offset of the normalised text is that of the original."""
+        return len(self._norm_points) == 1
 
     def to_original(self, pos: int) -> int:
         """Map a normalised offset to the original offset of the same character."""
@@ -175,11 +181,12 @@ def normalize(original: str) -> Normalized:
     pieces: list[str] = []
     last = 0
     shift = 0
-    edits = (
-        _EDITS.finditer(text)
-        if "  " in text or not _EDIT_CHARS.isdisjoint(text)
-        else ()
-    )
+    if not _EDIT_CHARS.isdisjoint(text):
+        edits: Iterable[re.Match[str]] = _EDITS.finditer(text)
+    elif "  " in text:
+        edits = _SPACES.finditer(text)  # only runs of spaces: a far quicker scan
+    else:
+        edits = ()
     for m in edits:
         kind = m.lastgroup or "spaces"
         repl = _REPLACEMENT[kind]

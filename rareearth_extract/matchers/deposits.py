@@ -262,8 +262,10 @@ def _capital_after(text: str, start: int) -> bool:
 def _head_re(before: bool = False) -> re.Pattern[str]:
     """The head nouns a pattern ends on (or, `before`, starts with), for the stdlib engine."""
     heads = _BEFORE_HEADS if before else _case_variants(_heads())
-    # A lookahead, so that overlapping heads are all found ("ore deposit", "deposit").
-    return re.compile(rf"(?<![^\W_])(?=(?P<anchor>{plain_trie(heads)})(?![^\W_]))")
+    # The first word of each head noun, whole: overlapping heads ("ore deposit",
+    # "deposit") are then all found, as separate words.
+    firsts = {head.split(" ")[0] for head in heads}
+    return re.compile(rf"\b(?P<anchor>{plain_trie(firsts)})\b")
 
 
 def find_deposits(scan: Scan) -> None:
