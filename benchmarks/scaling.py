@@ -315,6 +315,8 @@ HOSTILE: dict[str, tuple[str, Generator]] = {
     "sentence_marks": ('". . . !?"\')]" ..."', _tile(". . . !?\"')] A ")),
     "urls": ('"http://www.www.www..." and emails', _tile("http://a.b/c?d=e www.x.y a.b@c.d x@ ")),
     "at_signs": ('"a@a@a@a..."', _tile("a@")),
+    "bare_at_signs": ('"@@@@..."', _tile("@")),
+    "long_local_parts": ("e-mail local parts longer than an address", _tile("x" * 300 + "@a.b ")),
 }
 
 

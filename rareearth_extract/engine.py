@@ -62,6 +62,11 @@ _EMAIL_ADDRESS = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++\.[\w.]++")
 _EMAIL_REACH = 256
 
 
+def _is_local(char: str) -> bool:
+    """True for a character of an e-mail address's local part (``[\\w.+-]``)."""
+    return char.isalnum() or char in "_.+-"
+
+
 def _addresses(text: str) -> list[tuple[int, int]]:
     """Spans of the web and e-mail addresses in `text`, in order, none overlapping."""
     spans = []
@@ -71,10 +76,20 @@ def _addresses(text: str) -> list[tuple[int, int]]:
     at = text.find("@")
     while at != -1:
         if at >= pos:
-            m = _EMAIL_ADDRESS.search(text, max(pos, at - _EMAIL_REACH), at + _EMAIL_REACH)
-            if m is not None:
-                spans.append(m.span())
-                pos = m.end()
+            # The local part is the run of address characters just before the "@":
+            # walk back to its start (never past the previous "@", so the walks of
+            # all the "@"s together read the text once) and try one match there.
+            # A search from `at - _EMAIL_REACH` instead tried every position of
+            # the reach for each "@": 20 s for a megabyte of "@".
+            lo = max(pos, at - _EMAIL_REACH)
+            start = at
+            while start > lo and _is_local(text[start - 1]):
+                start -= 1
+            if start < at:
+                m = _EMAIL_ADDRESS.match(text, start, at + _EMAIL_REACH)
+                if m is not None:
+                    spans.append(m.span())
+                    pos = m.end()
         at = text.find("@", at + 1)
     out: list[tuple[int, int]] = []
     for start, end in sorted(spans):

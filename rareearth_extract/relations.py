@@ -17,11 +17,12 @@ between them:
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 import regex
 
 from .facts import Commodity, Deposit, DrillIntercept, Fact, Quantity, ResourceEstimate
+from .matchers.commodities import names_in
 from .patterns import FLAGS
 from .resources import read_rows
 from .sentences import Sentences
@@ -149,17 +150,9 @@ def _has_digit(value: str) -> bool:
     return any(ch.isdigit() for ch in value)
 
 
-@lru_cache(maxsize=1024)
 def _commodity_of_basis(basis: str | None) -> str | None:
     """The canonical commodity a grade's basis names ("Au" -> gold, "Li2O" -> lithium)."""
-    if not basis:
-        return None
-    from .matchers.commodities import find_commodities
-    from .matchers.scan import Scan
-
-    probe = Scan(basis)
-    find_commodities(probe)
-    names = [f.name for f in probe.facts if isinstance(f, Commodity)]
+    names = names_in(basis) if basis else ()
     return names[0] if names else None
 
 

@@ -46,3 +46,20 @@ def test_offsets_sentences_and_units_point_into_the_original(text: str) -> None:
         assert f.text in f.sentence or f.sentence in text
     quantities = [f for f in facts if f.type == "quantity"]
     assert {q.unit for q in quantities} >= {"Mt"}
+
+
+@pytest.mark.parametrize(
+    ("text", "address"),
+    [
+        ("Send it to ops.team+ore@mine-co.com.au before noon.", "ops.team+ore@mine-co.com.au"),
+        ("Two: a@b.kz and c_d@e.kz.", "a@b.kz"),
+        ("Forty@ signs@@ and @@@ are no address.", None),
+        # A local part longer than an address can have is not read as one.
+        ("x " + "y" * 300 + "@mine.com and 4 t", None),
+    ],
+)
+def test_email_addresses_are_found_whole(text: str, address: str | None) -> None:
+    from rareearth_extract.engine import _addresses
+
+    spans = [text[a:b] for a, b in _addresses(text)]
+    assert (spans[0] if spans else None) == address

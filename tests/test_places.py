@@ -112,6 +112,9 @@ FOUND = [
     P("Beijing has tightened export rules.", ("Beijing", "city", "CN"), id="large-city"),
     P("Staff moved to Val d'Or last spring.", ("Val d'Or", "city", "CA"), id="spaced-hyphen"),
     P("Offices in Perth and Sydney opened.", ("Sydney", "city", "AU"), id="list-shares-context"),
+    # a name with a kind word at the start of a line, after a line of lower-case words
+    P("notes from the field\nAkmola Region drilling resumed.", ("Akmola Region", "region", "KZ"),
+      id="kind-word-after-line-break"),
 ]
 
 

@@ -49,14 +49,14 @@ from __future__ import annotations
 
 import itertools
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
-from functools import cache
+from functools import cache, lru_cache
 
 import attrs
 import regex
 
 from ..facts import Commodity
+from ..headlines import HeadlineRule, Headlines
 from ..patterns import FLAGS, _case_variants, alternation, plain_trie
 from ..resources import read_lines, read_rows
 from .scan import Scan
@@ -67,9 +67,9 @@ _STRICT = "strict"
 _BEFORE_WINDOW = 40
 # How an element's symbol may be read (see scripts/build_elements.py).
 _SAFE, _MAJOR, _WORD = "safe", "major", "word"
-# A line is a headline when it has this many words and this share is capitalised.
-_TITLE_MIN_WORDS = 4
-_TITLE_SHARE = 0.7
+# A line is a headline when it has four words of three letters or more, 70% of
+# them capitalised, and does not end in a full stop.
+_HEADLINE = HeadlineRule(min_letters=3, share=0.7)
 
 _OF_BEFORE = regex.compile(r"(?<![\p{L}])(?i:of)[ ]$", FLAGS)
 _LIST_GAP = regex.compile(r"(?:[ ]?[-/+&][ ]?|,[ ]?(?:(?:and|or)[ ])?|[ ](?:and|or)[ ])", FLAGS)
@@ -81,10 +81,6 @@ _PRICE_AFTER = regex.compile(
 )
 _PREV_WORD = regex.compile(r"(?<![\p{L}\d'-])(?P<w>\p{Lu}[\p{L}'&-]*+)[ ]$", FLAGS)
 _NEXT_WORD = regex.compile(r"[ ](?P<w>\p{Lu}[\p{L}'&.-]*+)", FLAGS)
-_LINE_WORD = regex.compile(r"\p{L}[\p{L}'-]{2,}+", FLAGS)
-
-
-_NEWLINE = regex.compile(r"\n")
 
 
 @attrs.frozen(slots=True)
@@ -370,34 +366,7 @@ def _confirmed(text: str, cands: list[_Candidate], i: int) -> bool:
     )
 
 
-class _Headlines:
-    """Whether the line holding an offset is a headline, cached per line.
-
-    A headline has at least `_TITLE_MIN_WORDS` words, most of them capitalised,
-    and does not end in a full stop as a sentence of prose does.
-    """
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.known: dict[int, bool] = {}
-        self.line_starts = [0, *(m.end() for m in _NEWLINE.finditer(text))]
-
-    def __contains__(self, pos: int) -> bool:
-        start = self.line_starts[bisect_right(self.line_starts, pos) - 1]
-        if start not in self.known:
-            end = self.text.find("\n", pos)
-            line = self.text[start : len(self.text) if end < 0 else end].rstrip()
-            words = _LINE_WORD.findall(line)
-            caps = sum(w[0].isupper() for w in words)
-            self.known[start] = (
-                len(words) >= _TITLE_MIN_WORDS
-                and caps >= _TITLE_SHARE * len(words)
-                and not line.endswith(".")
-            )
-        return self.known[start]
-
-
-def _in_proper_name(text: str, c: _Candidate, starts: set[int], headlines: _Headlines) -> bool:
+def _in_proper_name(text: str, c: _Candidate, starts: set[int], headlines: Headlines) -> bool:
     """A capitalised commodity word inside a name ("Gold Fields", "Lynas Rare Earths").
 
     The neighbour that makes it a name is a capitalised word that is not a
@@ -424,7 +393,7 @@ def find_commodities(scan: Scan) -> None:
     text = scan.text
     cands = _candidates(text)
     starts = {c.start for c in cands}
-    headlines = _Headlines(text)
+    headlines = Headlines(text, _HEADLINE)
     for i, c in enumerate(cands):
         if not c.names or scan.claimed(c.start, c.end, kinds=_SKIP):
             continue
@@ -444,3 +413,18 @@ def find_commodities(scan: Scan) -> None:
                     group=el.group if el else c.group,
                 )
             )
+
+
+@lru_cache(maxsize=4096)
+def names_in(text: str) -> tuple[str, ...]:
+    """Canonical commodities named in a short string, in order, each once.
+
+    For the other matchers' small questions: what a deposit's descriptor
+    ("tungsten ore") or a grade's basis ("Li2O") names. Cached, because the same
+    few strings come back in every document.
+    """
+    if not text.strip():
+        return ()
+    probe = Scan(text)
+    find_commodities(probe)
+    return tuple(dict.fromkeys(f.name for f in probe.facts if isinstance(f, Commodity)))

@@ -18,15 +18,16 @@ organisation matcher, which runs first and claims them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from functools import cache, lru_cache
+from functools import cache
 
 import pycountry
 import regex
 
 from ..facts import Deposit
+from ..headlines import HeadlineRule, Headlines, shouting
 from ..patterns import FLAGS, _case_variants, alternation, finditer_near, plain_trie
 from ..resources import read_lines, read_rows
+from .commodities import names_in
 from .scan import Scan
 
 _SKIP = ("address", "organization", "deposit")
@@ -169,67 +170,11 @@ def clean_name(raw: str) -> tuple[str, str] | None:
     return name, " ".join(trailing)
 
 
-@lru_cache(maxsize=4096)
-def _descriptor_commodities(desc: str) -> tuple[str, ...]:
-    """Canonical commodities named in a descriptor ("tungsten ore", "copper")."""
-    from .commodities import find_commodities
-
-    if not desc.strip():
-        return ()
-    probe = Scan(desc)
-    find_commodities(probe)
-    return tuple(
-        dict.fromkeys(getattr(f, "name", "") for f in probe.facts if f.type == "commodity")
-    )
-
-
-_LINE = regex.compile(r"[^\n]++", FLAGS)
-_LINE_WORD = regex.compile(r"[\p{L}][\p{L}'-]{3,}+", FLAGS)
-_TITLE_SHARE = 0.8
-_TITLE_MIN_WORDS = 4
+#: Headlines: four or more words of four letters or more, 80% of them capitalised,
+#: and no sentence's end; the same share of the five words before a name.
+_HEADLINE = HeadlineRule(min_letters=4, share=0.8, sentence_ends=(".", ";", ":"))
 _CONTEXT_REACH = 60
-_CONTEXT_MIN_WORDS = 4
-_CONTEXT_SHARE = 0.8
-
-
-def _title_lines(text: str) -> list[tuple[int, int]]:
-    """Spans of lines written in Title Case (headlines), where capitals prove nothing."""
-    spans = []
-    for line in _LINE.finditer(text):
-        if line.group().rstrip().endswith((".", ";", ":")):
-            continue  # a sentence, not a headline
-        words = _LINE_WORD.findall(line.group())
-        if len(words) < _TITLE_MIN_WORDS:
-            continue
-        capitalised = sum(1 for w in words if w[0].isupper())
-        if capitalised / len(words) >= _TITLE_SHARE:
-            spans.append(line.span())
-    return spans
-
-
-def _in_spans(pos: int, spans: list[tuple[int, int]]) -> bool:
-    """Whether `pos` falls in one of `spans` (sorted, not overlapping), by bisection."""
-    i = bisect_right(spans, (pos, _AFTER_ANY)) - 1
-    return i >= 0 and spans[i][0] <= pos < spans[i][1]
-
-
-_AFTER_ANY = 1 << 62
-
-
-def _headline_context(text: str, start: int) -> bool:
-    """True when the words just before `start` are capitalised like a headline's."""
-    line_start = text.rfind("\n", max(0, start - _CONTEXT_REACH), start) + 1
-    window = text[max(line_start, start - _CONTEXT_REACH) : start]
-    words = _LINE_WORD.findall(window)[-5:]
-    if len(words) < _CONTEXT_MIN_WORDS:
-        return False
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return capitalised / len(words) >= _CONTEXT_SHARE
-
-
-def _shouting(name: str) -> bool:
-    """An all-capitals word of four letters or more: a headline or a heading, not a name."""
-    return any(len(w) >= 4 and w.isupper() for w in name.split(" "))
+_CONTEXT_WORDS = 5
 
 
 #: How far a head-noun pattern's match reaches before its head noun (a list of names
@@ -276,7 +221,7 @@ def find_deposits(scan: Scan) -> None:
     """
     text = scan.text
     found: dict[str, tuple[str | None, tuple[str, ...]]] = {}
-    titles = _title_lines(text)
+    titles = Headlines(text, _HEADLINE)
 
     def add(
         start: int,
@@ -286,9 +231,10 @@ def find_deposits(scan: Scan) -> None:
         commodities: tuple[str, ...],
         context_start: int | None = None,
     ) -> None:
-        if scan.claimed(start, end, kinds=_SKIP) or _shouting(name):
+        if scan.claimed(start, end, kinds=_SKIP) or shouting(name.split(" ")):
             return
-        if _in_spans(start, titles) or _headline_context(text, context_start or start):
+        context = context_start or start
+        if start in titles or _HEADLINE.before(text, context, _CONTEXT_REACH, _CONTEXT_WORDS):
             return
         scan.add(
             Deposit(
@@ -304,7 +250,12 @@ def find_deposits(scan: Scan) -> None:
         found[name] = (known_kind or kind, tuple(dict.fromkeys(known_comm + commodities)))
 
     for m in finditer_near(
-        _head_after_re(), _head_re(), text, group="head", before=_REACH, after=_LOOK_PAST,
+        _head_after_re(),
+        _head_re(),
+        text,
+        group="head",
+        before=_REACH,
+        after=_LOOK_PAST,
         wanted=_capital_before,
     ):
         kind = _heads()[m.group("head").lower()]
@@ -322,7 +273,7 @@ def find_deposits(scan: Scan) -> None:
                     end,
                     name,
                     kind,
-                    _descriptor_commodities(f"{extra} {item.group('paren') or ''}"),
+                    names_in(f"{extra} {item.group('paren') or ''}"),
                     context_start=m.start(),
                 )
         cleaned = clean_name(m.group("name"))
@@ -330,11 +281,16 @@ def find_deposits(scan: Scan) -> None:
             continue
         name, extra = cleaned
         start = m.start("name") + m.group("name").rfind(name)
-        commodities = _descriptor_commodities(f"{extra} {commodities_text}")
+        commodities = names_in(f"{extra} {commodities_text}")
         add(start, m.end("head"), name, kind, commodities, context_start=m.start())
     before = finditer_near(
-        _head_before_re(), _head_re(True), text, group="head", before=_BEFORE_REACH,
-        after=_NAME_REACH, wanted=_capital_after,
+        _head_before_re(),
+        _head_re(True),
+        text,
+        group="head",
+        before=_BEFORE_REACH,
+        after=_NAME_REACH,
+        wanted=_capital_after,
     )
     for matches in (before, _dubbed_re().finditer(text)):
         for m in matches:

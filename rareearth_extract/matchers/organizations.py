@@ -39,6 +39,7 @@ import pycountry
 import regex
 
 from ..facts import Organization
+from ..headlines import HeadlineRule
 from ..patterns import FLAGS, alternation
 from ..resources import read_lines, read_rows
 from .scan import Scan
@@ -81,7 +82,8 @@ _NUMBER = r"\d{1,3}(?=[ ]\p{Lu})"
 _NAME_STARTERS = frozenset({"The", "We", "A", "An", "Our", "My", "You", "It"})
 _SENTENCE_END = ".!?:;\n•*#|>([-"
 _JOIN_LINE_MIN = 40
-_TITLE_SHARE = 0.6
+# A long line is a heading, not wrapped prose, when 60% of its words are capitalised.
+_HEADING = HeadlineRule(min_letters=4, share=0.6, min_words=1)
 _MAX_CONTEXT_WORDS = 6
 _MAX_ACRONYM = 8
 # A segment is cut after this many tokens: no name is that long, and reading a
@@ -414,10 +416,8 @@ def _joins_line(text: str, newline: int) -> bool:
     line = text[line_start:newline]
     if len(line) < _JOIN_LINE_MIN:
         return False
-    words = [w for w in line.split() if len(w) >= 4 and w[0].isalpha()]
-    if not words:
-        return False
-    return sum(w[0].isupper() for w in words) / len(words) < _TITLE_SHARE
+    words = _HEADING.words(line)
+    return bool(words) and not _HEADING.capitalised(words)
 
 
 def _tokens(text: str, start: int, end: int) -> list[list[_Token]]:

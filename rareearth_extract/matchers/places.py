@@ -462,8 +462,8 @@ def _capital_before(text: str, start: int) -> bool:
     """Whether the word before a kind word at `start` is capitalised (a name may end there)."""
     if start < 2 or text[start - 1] != " ":
         return False
-    lo = max(0, start - 60)
-    word = text[max(lo, text.rfind(" ", lo, start - 1) + 1) : start - 1]
+    before = text[max(0, start - 60) : start - 1].split()
+    word = before[-1] if before else ""  # (after a space or a line break)
     return word[:1].isupper() or (word[:2] in ("d'", "l'") and word[2:3].isupper())
 
 
