@@ -26,9 +26,7 @@ What the entry points accept (the details are in ``docs/robustness.md``):
 
 from __future__ import annotations
 
-import re
 import threading
-from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
@@ -39,8 +37,6 @@ from .components.facts import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
 from .facts import Fact
 from .linking import check_fx_rates
 from .tokenizer import customize_tokenizer
-
-_SURROGATE = re.compile("[\ud800-\udfff]")
 
 #: The largest and smallest chunks an extractor cuts a long text into, whatever the
 #: pipeline's ``max_length`` says (the engine's ``CHUNK_SIZE`` and ten overlaps).
@@ -150,33 +146,27 @@ class Extractor:
     ) -> Iterator[list[Fact]]:
         """Facts for each text of `texts`, in order, read lazily and streamed.
 
-        With ``n_process`` other than 1, texts go through spaCy's ``nlp.pipe`` in
-        worker processes (-1: one per CPU); a text longer than :attr:`chunk_size`,
-        or one spaCy cannot take (lone surrogates), is extracted in this process,
-        in its place. The facts are the same as one call per text.
+        With ``n_process`` other than 1 (-1: one per CPU), batches of
+        `batch_size` texts are extracted in that many worker processes (see
+        :mod:`rareearth_extract.pool`); a few batches per worker are in flight
+        at a time. The facts are the same as one call per text, and a text that
+        is no ``str`` raises the same :class:`TypeError`, after the facts of the
+        texts before it.
         """
+        checked = (_check_text(text) for text in texts)
         if n_process == 1:
-            for text in texts:
+            for text in checked:
                 yield self(text)
             return
-        longest = min(self.chunk_size, self._nlp.max_length)  # spaCy refuses longer texts
-        long_texts: deque[str | None] = deque()
+        from .pool import pipe_in_processes
 
-        def short_texts() -> Iterator[str]:
-            for text in texts:
-                text = _check_text(text)
-                # spaCy cannot take lone surrogates ("\ud800"); the engine can.
-                here = len(text) > longest or _SURROGATE.search(text) is not None
-                long_texts.append(text if here else None)
-                yield "" if here else text
-
-        docs = self._nlp.pipe(short_texts(), batch_size=batch_size, n_process=n_process)
-        for doc in docs:
-            long_text = long_texts.popleft()
-            if long_text is not None:
-                yield self(long_text)
-            else:
-                yield list(doc._.get(DEFAULT_EXTENSION) or [])
+        yield from pipe_in_processes(
+            checked,
+            fx_rates=self._fx_rates,
+            max_length=self._nlp.max_length,
+            batch_size=batch_size,
+            n_process=n_process,
+        )
 
     def __getstate__(self) -> dict[str, Any]:
         return {"fx_rates": self._fx_rates, "max_length": self._nlp.max_length}

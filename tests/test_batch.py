@@ -74,6 +74,54 @@ def test_pipe_with_two_processes_equals_serial(
     assert parallel == one_by_one * 3
 
 
+def test_pipe_in_processes_carries_the_rates() -> None:
+    extractor = Extractor(fx_rates={"RUB": 0.011})
+    (facts,) = extractor.pipe([FX_TEXT], n_process=2)
+    assert facts == extractor(FX_TEXT)
+    assert [f.usd_source for f in facts if f.type == "money"] == ["user_rate"]
+
+
+def test_pipe_in_processes_reads_ahead_a_bounded_number_of_batches(extractor: Extractor) -> None:
+    pulled: list[int] = []
+    results = extractor.pipe(_numbered(pulled), batch_size=3, n_process=2)
+    first = next(results)
+    assert [f.normalized_value for f in first if f.type == "quantity"] == [100.0]
+    # Two workers, two batches in flight each, three texts a batch: 12 texts read.
+    assert len(pulled) <= 13
+    for i, facts in enumerate(itertools.islice(results, 20), start=1):
+        assert [f.normalized_value for f in facts if f.type == "quantity"] == [100.0 + i]
+    results.close()  # stopping early shuts the workers down
+
+
+@pytest.mark.parametrize("n_process", [2, 1])
+def test_pipe_gives_the_facts_before_a_non_text_then_raises(
+    extractor: Extractor, n_process: int
+) -> None:
+    texts = ["A 5 t lot.", "A 6 t lot.", b"bytes", "A 7 t lot."]
+    got: list[list[Fact]] = []
+    with pytest.raises(TypeError, match="expected text as str"):
+        for facts in extractor.pipe(texts, batch_size=1, n_process=n_process):  # type: ignore[arg-type]
+            got.append(facts)
+    assert [[f.text for f in facts] for facts in got] == [["5 t"], ["6 t"]]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        ({"n_process": 0}, "n_process"),
+        ({"n_process": -2}, "n_process"),
+        ({"n_process": 2, "batch_size": 0}, "batch_size"),
+    ],
+)
+def test_pipe_refuses_bad_options(extractor: Extractor, options: dict, message: str) -> None:  # type: ignore[type-arg]
+    with pytest.raises(ValueError, match=message):
+        list(extractor.pipe(["A 5 t lot."], **options))
+
+
+def test_pipe_with_one_process_per_cpu(extractor: Extractor, texts: list[str]) -> None:
+    assert list(extractor.pipe(texts[:4], n_process=-1)) == [extractor(t) for t in texts[:4]]
+
+
 @pytest.mark.parametrize("bad", [pytest.param(b"bytes", id="bytes"), pytest.param(7, id="int")])
 def test_pipe_rejects_non_text(extractor: Extractor, bad: object) -> None:
     with pytest.raises(TypeError, match="expected text as str"):
