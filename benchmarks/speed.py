@@ -13,7 +13,7 @@ texts, one call per text:
 (b) full extraction, ``rareearth_extract.Extractor()(text)``;
 (c) quantulum3's ``parser.parse(text)`` (an optional extra: ``pip install -e ".[bench]"``),
     on one copy of the texts (it is too slow for the whole corpus);
-(d) ``Extractor().pipe(texts, n_process=2)`` (spaCy's process pool, two workers).
+(d) ``Extractor().pipe(texts, n_process=2)`` (a pool of two worker processes).
 
 (a) and (b) run in alternating rounds and each keeps its best round, so that
 load from other processes bends both alike; words per second of (a), (b) and (c)

@@ -317,8 +317,7 @@ def extract_sources(
     """Read each source and extract its facts, in order; unreadable ones go to `on_error`.
 
     With ``jobs > 1`` the texts go through ``extractor.pipe(n_process=jobs)``
-    (spaCy's multiprocessing); a text longer than the pipeline's
-    ``max_length`` is still extracted in this process, in its place.
+    (a pool of worker processes, each with its own extractor).
     """
     if jobs <= 1:
         for source in sources:
@@ -330,8 +329,7 @@ def extract_sources(
             yield source, extractor(text)
         return
 
-    pending: deque[tuple[Source, str | None]] = deque()
-    max_length = extractor.nlp.max_length
+    pending: deque[Source] = deque()
 
     def texts() -> Iterator[str]:
         for source in sources:
@@ -340,13 +338,11 @@ def extract_sources(
             except OSError as e:
                 on_error(_read_error(source, e))
                 continue
-            long_text = len(text) > max_length
-            pending.append((source, text if long_text else None))
-            yield "" if long_text else text
+            pending.append(source)
+            yield text
 
     for facts in extractor.pipe(texts(), batch_size=4, n_process=jobs):
-        source, long_text = pending.popleft()
-        yield source, (extractor(long_text) if long_text is not None else facts)
+        yield pending.popleft(), facts
 
 
 # --- progress -----------------------------------------------------------------
