@@ -312,11 +312,7 @@ def _extract_window(
         start = norm.to_original(f.start)
         if start < first or start >= last:
             continue
-        mapped = (
-            _to_original(f, norm, window, sentences, lo + shift)
-            if moved
-            else _in_original(f, norm, window, sentences)
-        )
+        mapped = _to_original(f, norm, window, sentences, lo + shift, in_place=not moved)
         if mapped is not None:
             out.append(mapped)
     out.sort(key=lambda f: (f.start, f.end, f.type))
@@ -324,7 +320,13 @@ def _extract_window(
 
 
 def _to_original(
-    f: Fact, norm: Normalized, text: str, sentences: Sentences, shift: int = 0
+    f: Fact,
+    norm: Normalized,
+    text: str,
+    sentences: Sentences,
+    shift: int = 0,
+    *,
+    in_place: bool = False,
 ) -> Fact | None:
     """`f` with its offsets (and those of facts nested in it) in the caller's text.
 
@@ -332,14 +334,20 @@ def _to_original(
     `text` starts in the caller's string). None when a number of the fact (or of
     a fact nested in it) is not finite ("1e999 t", a 400-digit amount): such a
     number is no reading of the text, and JSON has no way to write it.
+
+    `in_place` is for the common case where normalising moved nothing and
+    `shift` is 0: `f` itself is completed (its strings set), since it was made
+    by this call's matchers and nobody else has seen it yet. (A fact nested in
+    another and also listed on its own is then completed twice, alike.)
     """
-    start, end = norm.span(f.start, f.end)
+    start, end = (f.start, f.end) if in_place else norm.span(f.start, f.end)
     changes: dict[str, Any] = {
-        "start": start + shift,
-        "end": end + shift,
         "text": text[start:end],
         "sentence": sentences.text_of(start, end),
     }
+    if not in_place:
+        changes["start"] = start + shift
+        changes["end"] = end + shift
     if (
         isinstance(f, Quantity)
         and f.unit
@@ -357,60 +365,30 @@ def _to_original(
             if not math.isfinite(value):
                 return None
         elif isinstance(value, Fact):
-            nested = _to_original(value, norm, text, sentences, shift)
+            nested = _to_original(value, norm, text, sentences, shift, in_place=in_place)
             if nested is None:
                 return None
             changes[name] = nested
         elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
-            items = [_to_original(v, norm, text, sentences, shift) for v in value]
+            items = [
+                _to_original(v, norm, text, sentences, shift, in_place=in_place) for v in value
+            ]
             if any(item is None for item in items):
                 return None
             changes[name] = tuple(items)
         elif name == "parent_start" and isinstance(value, int):
             changes[name] = norm.to_original(value) + shift
     # The fields were validated when `f` was made and the changes are offsets and
-    # strings of the same kinds: copy without running validators again
+    # strings of the same kinds: set them without running validators again
     # (``attrs.evolve`` would, at a cost that shows on long texts).
+    if in_place:
+        for name, value in changes.items():
+            object.__setattr__(f, name, value)
+        return f
     new = object.__new__(type(f))
     for name in names:
         object.__setattr__(new, name, changes[name] if name in changes else getattr(f, name))
     return new
-
-
-def _in_original(f: Fact, norm: Normalized, text: str, sentences: Sentences) -> Fact | None:
-    """:func:`_to_original` where offsets stay as they are: `f` itself, completed.
-
-    Only the strings are set (the text and unit as the caller wrote them, the
-    sentence), on `f` and the facts nested in it: `f` was made by this call's
-    matchers and is seen by no one else yet, so nothing needs copying (a fact
-    nested in another and also listed on its own is completed twice, alike).
-    """
-    start, end = f.start, f.end
-    text_of = text[start:end]
-    if (
-        isinstance(f, Quantity)
-        and f.unit
-        and f.measure != "count"
-        and norm.text.endswith(f.unit, start, end)
-    ):
-        unit = text[max(start, end - len(f.unit)) : end].strip()
-        object.__setattr__(f, "unit", unit)
-    _, inspected = _field_plan(type(f))
-    for name in inspected:
-        value = getattr(f, name)
-        if isinstance(value, float):
-            if not math.isfinite(value):
-                return None
-        elif isinstance(value, Fact):
-            if _in_original(value, norm, text, sentences) is None:
-                return None
-        elif isinstance(value, tuple) and value and isinstance(value[0], Fact):
-            for v in value:
-                if _in_original(v, norm, text, sentences) is None:
-                    return None
-    object.__setattr__(f, "text", text_of)
-    object.__setattr__(f, "sentence", sentences.text_of(start, end))
-    return f
 
 
 _PLAIN_FIELDS = frozenset({"text", "start", "end", "sentence", "unit", "name", "kind", "currency"})
