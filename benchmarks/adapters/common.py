@@ -292,6 +292,61 @@ def overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
+@dataclass
+class SpanTally:
+    """Span-overlap counts over many texts (MeasEval's criterion, one to one).
+
+    A predicted measurement is a hit when its span overlaps a gold span not yet
+    matched; one that overlaps only an out-of-scope span (a quantity without a
+    unit) counts neither way; any other is an extra.
+    """
+
+    tp: int = 0
+    n_gold: int = 0
+    n_pred: int = 0
+
+    def add(
+        self,
+        result: Result,
+        name: str,
+        text: str,
+        gold: list[tuple[int, int]],
+        out_of_scope: list[tuple[int, int]],
+    ) -> None:
+        """Score our quantities and money in `text` against `gold`; failures go to `result`."""
+        preds = [
+            (f.start, f.end, f.text)
+            for f in extract(text)
+            if isinstance(f, Money) or (isinstance(f, Quantity) and f.measure != "count")
+        ]
+        used: set[int] = set()
+        neutral = 0
+        for s, e, t in preds:
+            hit = next(
+                (k for k, g in enumerate(gold) if k not in used and overlaps(g, (s, e))), None
+            )
+            if hit is not None:
+                used.add(hit)
+                self.tp += 1
+            elif any(overlaps(u, (s, e)) for u in out_of_scope):
+                neutral += 1
+            else:
+                result.failures.append(fmt_case(0, f"{name}: extra {t!r}"))
+        for k, (s, e) in enumerate(gold):
+            if k not in used:
+                result.failures.append(fmt_case(0, f"{name}: missed {text[s:e]!r}"))
+        self.n_gold += len(gold)
+        self.n_pred += len(preds) - neutral
+
+    def finish(self, result: Result) -> float:
+        """Put the F1 (and P/R) on `result`; returns the F1."""
+        p, r, f = f1(self.tp, self.n_gold, self.n_pred)
+        result.cases = self.n_gold
+        result.score = f
+        result.score_text = f"P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}"
+        return f
+
+
 def locate(text: str, surface: str, after: int = 0) -> tuple[int, int] | None:
     """The span of `surface` in `text` at or after `after` (case-insensitive), or None."""
     i = text.find(surface, after)

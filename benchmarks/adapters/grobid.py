@@ -12,9 +12,7 @@ from __future__ import annotations
 
 import xml.etree.ElementTree as ET
 
-from rareearth_extract.facts import Money, Quantity
-
-from .common import Result, data_path, extract, f1, fmt_case, overlaps
+from .common import Result, SpanTally, data_path
 
 TEI = "{http://www.tei-c.org/ns/1.0}"
 
@@ -59,37 +57,12 @@ def run(*, peers: bool = True) -> Result:
         peer="grobid-quantities (CRF/DL models) reports its scores in its own docs",
     )
     folder = data_path("grobid-quantities", "quantities-evaluation")
-    tp = n_gold = n_pred = 0
+    tally = SpanTally()
     for path in sorted(folder.glob("*.xml")):
         root = ET.parse(path).getroot()
         for p in root.iter(f"{TEI}p"):
             text, gold, unitless = _paragraph(p)
             result.exclude("measurement without a unit (bare number or bound)", len(unitless))
-            preds = [
-                (f.start, f.end, f.text)
-                for f in extract(text)
-                if isinstance(f, Money) or (isinstance(f, Quantity) and f.measure != "count")
-            ]
-            used: set[int] = set()
-            neutral = 0
-            for s, e, t in preds:
-                hit = next(
-                    (k for k, g in enumerate(gold) if k not in used and overlaps(g, (s, e))), None
-                )
-                if hit is not None:
-                    used.add(hit)
-                    tp += 1
-                elif any(overlaps(u, (s, e)) for u in unitless):
-                    neutral += 1
-                else:
-                    result.failures.append(fmt_case(0, f"{path.stem}: extra {t!r}"))
-            for k, (s, e) in enumerate(gold):
-                if k not in used:
-                    result.failures.append(fmt_case(0, f"{path.stem}: missed {text[s:e]!r}"))
-            n_gold += len(gold)
-            n_pred += len(preds) - neutral
-    p_, r_, f_ = f1(tp, n_gold, n_pred)
-    result.cases = n_gold
-    result.score = f_
-    result.score_text = f"P/R/F1 {p_:.3f}/{r_:.3f}/{f_:.3f}"
+            tally.add(result, path.stem, text, gold, unitless)
+    tally.finish(result)
     return result

@@ -17,9 +17,7 @@ from __future__ import annotations
 import csv
 import json
 
-from rareearth_extract.facts import Money, Quantity
-
-from .common import Result, data_path, extract, f1, fmt_case, overlaps
+from .common import Result, SpanTally, data_path
 
 
 def run(*, peers: bool = True) -> Result:
@@ -32,7 +30,7 @@ def run(*, peers: bool = True) -> Result:
         peer="SemEval-2021 systems are trained models; no rule-based peer figure",
     )
     root = data_path("measeval", "eval")
-    tp = n_gold = n_pred = 0
+    tally = SpanTally()
     for tsv in sorted((root / "tsv").glob("*.tsv")):
         text_path = root / "text" / (tsv.stem + ".txt")
         if not text_path.exists():
@@ -52,32 +50,7 @@ def run(*, peers: bool = True) -> Result:
                 other = json.loads(row["other"] or "{}")
                 (gold if other.get("unit") else unitless).append(span)
         result.exclude("quantity without a unit (count, bare number, date)", len(unitless))
-        preds = [
-            (f.start, f.end, f.text)
-            for f in extract(text)
-            if isinstance(f, Money) or (isinstance(f, Quantity) and f.measure != "count")
-        ]
-        used: set[int] = set()
-        neutral = 0
-        for s, e, t in preds:
-            hit = next(
-                (k for k, g in enumerate(gold) if k not in used and overlaps(g, (s, e))), None
-            )
-            if hit is not None:
-                used.add(hit)
-                tp += 1
-            elif any(overlaps(u, (s, e)) for u in unitless):
-                neutral += 1
-            else:
-                result.failures.append(fmt_case(0, f"{tsv.stem}: extra {t!r}"))
-        for k, (s, e) in enumerate(gold):
-            if k not in used:
-                result.failures.append(fmt_case(0, f"{tsv.stem}: missed {text[s:e]!r}"))
-        n_gold += len(gold)
-        n_pred += len(preds) - neutral
-    p, r, f = f1(tp, n_gold, n_pred)
-    result.cases = n_gold
-    result.score = f
-    result.score_text = f"P/R/F1 {p:.3f}/{r:.3f}/{f:.3f}"
+        tally.add(result, tsv.stem, text, gold, unitless)
+    f = tally.finish(result)
     result.met = f >= 0.70
     return result
