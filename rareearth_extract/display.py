@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
-from .components.facts import DEFAULT_SPANS_KEY
+from .components.facts import DEFAULT_SPANS_KEY, set_fact_spans
 from .facts import FACT_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -75,7 +75,10 @@ def render(
             from .api import _default_extractor
 
             extractor = _default_extractor()
-        doc = extractor.nlp(text)
+        # The tokenizer alone (it takes text of any length, where the pipeline stops
+        # at max_length) and the extractor's facts, which it cuts long texts for.
+        doc = extractor.nlp.tokenizer(text)
+        set_fact_spans(doc, extractor(text), spans_key)
     else:
         raise TypeError(f"render() expects text as str or a Doc, got {type(text).__name__}")
 

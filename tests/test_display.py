@@ -98,3 +98,15 @@ def test_render_the_example() -> None:
     assert html is not None
     for fact_type in FACT_TYPES:
         assert FACT_COLORS[fact_type] in html, fact_type
+
+
+def test_render_a_text_longer_than_the_pipeline_takes() -> None:
+    from rareearth_extract import Extractor
+
+    extractor = Extractor()
+    extractor.nlp.max_length = 30_000
+    text = "Crews logged core all week. " * 1_500 + "The last hole reached 812 m."
+    assert len(text) > extractor.nlp.max_length
+    html = render(text, extractor=extractor, jupyter=False)
+    assert html is not None and "812" in html
+    assert html.count(FACT_COLORS["quantity"]) >= 1

@@ -102,12 +102,7 @@ class FactsComponent:
         if self.use_ner and doc.ents:
             facts = merge_ner_entities(doc, facts)
         doc._.set(self.extension, facts)
-        spans: list[Span] = []
-        for fact in facts:
-            span = doc.char_span(fact.start, fact.end, label=fact.type, alignment_mode="expand")
-            if span is not None:
-                spans.append(span)
-        doc.spans[self.spans_key] = spans
+        spans = set_fact_spans(doc, facts, self.spans_key)
         if self.set_ents:
             add_entities(doc, spans)
         return doc
@@ -126,6 +121,20 @@ class FactsComponent:
     def from_disk(self, path: Any, *, exclude: Any = ()) -> FactsComponent:
         """Nothing to load: the component's data ships in the package."""
         return self
+
+
+def set_fact_spans(doc: Doc, facts: list[Fact], spans_key: str) -> list[Span]:
+    """Put a span per fact, labelled with its type, under ``doc.spans[spans_key]``.
+
+    A fact's characters are widened to whole tokens ("5,000t" is one token).
+    """
+    spans: list[Span] = []
+    for fact in facts:
+        span = doc.char_span(fact.start, fact.end, label=fact.type, alignment_mode="expand")
+        if span is not None:
+            spans.append(span)
+    doc.spans[spans_key] = spans
+    return spans
 
 
 def add_entities(doc: Doc, spans: list[Span]) -> None:
