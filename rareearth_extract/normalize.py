@@ -116,6 +116,10 @@ _EDITS = re.compile(
 _TRANSLATED = frozenset(chr(c) for c in _TRANSLATE)
 _SPACES = re.compile(r"[ ][ ]+")  # (a literal prefix: the fast search)
 _EDIT_CHARS = frozenset("*\u2020\u2021\u200b\u200c\u200d\u2060\ufeff\u00ad")
+# The same characters as classes: the engine skips ahead to a class in C, several
+# times faster than a set built from (or tested against) every character of the text.
+_TRANSLATED_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_TRANSLATED)) + "]")
+_EDIT_CHARS_RE = re.compile("[" + "".join(re.escape(c) for c in sorted(_EDIT_CHARS)) + "]")
 
 _REPLACEMENT = {"spaces": " ", "invisible": "", "footnote": ""}
 
@@ -174,14 +178,14 @@ def normalize(original: str) -> Normalized:
     text = original
     # Only the few characters present are replaced: far quicker than a translate
     # table over the whole text (and one for one, so offsets do not move).
-    for ch in _TRANSLATED.intersection(original):
+    for ch in set(_TRANSLATED_RE.findall(original)):
         text = text.replace(ch, _TRANSLATE[ord(ch)])
     norm_points = [0]
     orig_points = [0]
     pieces: list[str] = []
     last = 0
     shift = 0
-    if not _EDIT_CHARS.isdisjoint(text):
+    if _EDIT_CHARS_RE.search(text) is not None:
         edits: Iterable[re.Match[str]] = _EDITS.finditer(text)
     elif "  " in text:
         edits = _SPACES.finditer(text)  # only runs of spaces: a far quicker scan

@@ -57,7 +57,7 @@ import regex
 
 from ..facts import Commodity
 from ..headlines import HeadlineRule, Headlines
-from ..patterns import FLAGS, _case_variants, alternation, plain_trie
+from ..patterns import FLAGS, _case_variants, alternation, finditer_after, plain_trie
 from ..resources import read_lines, read_rows
 from .scan import Scan
 
@@ -215,6 +215,22 @@ def _start_re() -> re.Pattern[str]:
     A superset of the places :func:`_candidate_re` matches at (no guard after the
     surface), for the stdlib engine.
     """
+    return re.compile(rf"(?<![^\W_]){_start_body()}")
+
+
+@cache
+def _start_prefixed_re() -> re.Pattern[str]:
+    """:func:`_start_re` reading the character before instead of looking behind.
+
+    The stdlib engine skips ahead to that character (see :func:`finditer_after`);
+    the match proper is group ``at``.
+    """
+    return re.compile(rf"[\W_](?P<at>{_start_body()})")
+
+
+@cache
+def _start_body() -> str:
+    """The surfaces :func:`_start_re` finds, without the test of the character before."""
     _, exact, surfaces = _vocabulary()
     words = plain_trie(_case_variants(surfaces))
     acronyms = plain_trie(exact)
@@ -224,8 +240,8 @@ def _start_re() -> re.Pattern[str]:
     # run comes with the test that follows it in the full pattern, loosened (a
     # symbol is no symbol before a letter: "In" of "India"), so that few places
     # remain where :func:`_candidate_re` is tried.
-    return re.compile(
-        rf"(?<![^\W_])(?:(?P<word>{words})(?![^\W_])"
+    return (
+        rf"(?:(?P<word>{words})(?![^\W_])"
         rf"|{acronyms}(?![^\W_])|{symbols}(?:Eq|eq)?(?![^\W\d_])|{oxides}[\dO])"
     )
 
@@ -271,20 +287,18 @@ def _candidates(text: str) -> list[_Candidate]:
     pos = 0
     # The stdlib engine finds the few places a mention may start (about three times
     # faster than ``regex`` scans); the full pattern is then tried only there.
-    for start in _start_re().finditer(text):
-        if start.start() < pos:
+    for at, start in finditer_after(_start_re(), _start_prefixed_re(), text):
+        if at < pos:
             continue
         if start.group("word") is not None:
             pos = start.end()
             term = words[start.group("word").lower()]
-            out.append(
-                _Candidate(start.start(), start.end(), term.names, term.group, term.strict, True)
-            )
+            out.append(_Candidate(at, start.end(), term.names, term.group, term.strict, True))
             continue
-        m = pattern.match(text, start.start())
+        m = pattern.match(text, at)
         if m is None:
             continue
-        pos = max(m.end(), start.start() + 1)
+        pos = max(m.end(), at + 1)
         out.extend(_run_candidates(text, m))
     return out
 

@@ -25,7 +25,14 @@ import regex
 
 from ..facts import Deposit
 from ..headlines import HeadlineRule, Headlines, shouting
-from ..patterns import FLAGS, _case_variants, alternation, finditer_near, plain_trie
+from ..patterns import (
+    FLAGS,
+    _case_variants,
+    after_spaces,
+    alternation,
+    finditer_near,
+    word_start_trie,
+)
 from ..resources import read_lines, read_rows
 from .commodities import names_in
 from .scan import Scan
@@ -187,6 +194,9 @@ _LOOK_PAST = 80
 
 
 _BEFORE_HEADS = ("deposit", "project", "mine", "prospect", "field", "site", "area")
+#: The most spaces in a match of :func:`_head_before_re` before its head noun
+#: ("the", three one-word descriptors, the head: none of them holds a space).
+_BEFORE_SPACES = 4
 
 
 def _capitalised(words: list[str]) -> bool:
@@ -203,6 +213,31 @@ def _capital_after(text: str, start: int) -> bool:
     return _capitalised(text[start : start + 80].split()[1:5])
 
 
+def _clause_start(text: str, lo: int, hi: int) -> int:
+    """Where a match of :func:`_head_after_re` ending in a head noun at `hi` may begin.
+
+    At `lo` at the earliest, and after the last character before `hi` that no
+    name, list or descriptor holds: a line break, a full stop (other than that of
+    "Mt."/"St."/"Ft."/"Pt."), a semicolon, a colon, a quote, "!" or "?". The
+    pattern is then searched from the start of the clause, not from 200
+    characters back.
+    """
+    cut = lo
+    for ch in '\n;:"!?':
+        i = text.rfind(ch, cut, hi)
+        if i >= 0:
+            cut = i + 1
+    i = text.rfind(".", cut, hi)
+    while i >= 0:
+        if text[i - 2 : i] not in _ABBREVIATED:
+            return i + 1
+        i = text.rfind(".", cut, i)
+    return cut
+
+
+_ABBREVIATED = ("Mt", "St", "Ft", "Pt")
+
+
 @cache
 def _head_re(before: bool = False) -> re.Pattern[str]:
     """The head nouns a pattern ends on (or, `before`, starts with), for the stdlib engine."""
@@ -210,7 +245,7 @@ def _head_re(before: bool = False) -> re.Pattern[str]:
     # The first word of each head noun, whole: overlapping heads ("ore deposit",
     # "deposit") are then all found, as separate words.
     firsts = {head.split(" ")[0] for head in heads}
-    return re.compile(rf"\b(?P<anchor>{plain_trie(firsts)})\b")
+    return re.compile(rf"(?P<anchor>{word_start_trie(firsts)})\b")
 
 
 def find_deposits(scan: Scan) -> None:
@@ -257,6 +292,7 @@ def find_deposits(scan: Scan) -> None:
         before=_REACH,
         after=_LOOK_PAST,
         wanted=_capital_before,
+        earliest=_clause_start,
     ):
         kind = _heads()[m.group("head").lower()]
         commodities_text = f"{m.group('desc') or ''} {m.group('paren2') or ''}"
@@ -291,6 +327,7 @@ def find_deposits(scan: Scan) -> None:
         before=_BEFORE_REACH,
         after=_NAME_REACH,
         wanted=_capital_after,
+        earliest=after_spaces(_BEFORE_SPACES),
     )
     for matches in (before, _dubbed_re().finditer(text)):
         for m in matches:
@@ -315,22 +352,61 @@ def _find_known(scan: Scan, known: dict[str, tuple[str | None, tuple[str, ...]]]
     if not names:
         return
     text = scan.text
-    pattern = regex.compile(
-        rf"(?<![\p{{L}}\p{{M}}\d-])(?:{alternation(names, guard=_NAME_END)})",
-        FLAGS,
-    )
-    for m in pattern.finditer(text):
-        if scan.claimed(m.start(), m.end(), kinds=_SKIP) or _PLACE_KIND_AFTER.match(text, m.end()):
+    for start, end in _known_spans(text, names):
+        if scan.claimed(start, end, kinds=_SKIP) or _PLACE_KIND_AFTER.match(text, end):
             continue
-        name = m.group()
+        name = text[start:end]
         kind, commodities = known[name]
         scan.add(
             Deposit(
                 text=name,
-                start=m.start(),
-                end=m.end(),
+                start=start,
+                end=end,
                 name=name,
                 kind=kind,
                 commodities=commodities,
             )
         )
+
+
+#: The most names for :func:`_known_spans` to find with ``str.find`` (each a scan
+#: of the text) rather than in a compiled pattern.
+_MAX_FOUND_NAMES = 64
+_KNOWN_START = regex.compile(r"(?<![\p{L}\p{M}\d-])", FLAGS)
+# The test :func:`~rareearth_extract.patterns.alternation` makes after a surface.
+_KNOWN_END = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}]){_NAME_END}|(?<![\p{{L}}\p{{N}}]))", FLAGS)
+
+
+def _known_spans(text: str, names: list[str]) -> list[tuple[int, int]]:
+    """Where `names` stand in `text` as whole names: the spans of a trie of them.
+
+    The names are new for every text, and compiling them into a pattern cost more
+    than finding them (about a millisecond a text, hidden only when the same texts
+    come again and the compiled pattern is cached): a few are found with
+    ``str.find`` and the pattern's tests before and after them. At each place
+    the longest name that passes the tests is the match, and matches do not
+    overlap, as the trie's are.
+    """
+    if len(names) > _MAX_FOUND_NAMES or not all(names):
+        pattern = regex.compile(
+            rf"{_KNOWN_START.pattern}(?:{alternation(names, guard=_NAME_END)})", FLAGS
+        )
+        return [m.span() for m in pattern.finditer(text)]
+    guarded = any(name[-1:].isalnum() for name in names)  # (as alternation() decides)
+    longest: dict[int, int] = {}  # where a name starts -> where the longest there ends
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (
+                end > longest.get(at, -1)
+                and _KNOWN_START.match(text, at)
+                and (not guarded or _KNOWN_END.match(text, end))
+            ):
+                longest[at] = end
+            at = text.find(name, at + 1)
+    spans: list[tuple[int, int]] = []
+    for start in sorted(longest):
+        if not spans or start >= spans[-1][1]:
+            spans.append((start, longest[start]))
+    return spans

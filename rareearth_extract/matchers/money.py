@@ -19,7 +19,7 @@ from ..patterns import (
     FLAGS,
     all_iso_codes,
     currency_multipliers,
-    currency_scan_re,
+    currency_spans,
     currency_surfaces,
     dollar_statement_re,
     exchange_equation_re,
@@ -187,9 +187,9 @@ def _candidates(scan: Scan) -> list[tuple[int, bool]]:
     candidate, and so is a number with a currency written close after it.
     """
     text = scan.text
-    found = list(currency_scan_re().finditer(text))
-    pre = [(m.start(), True) for m in found if _AFTER_PRE.match(text, m.end())]
-    posts = [m.start() for m in found]
+    found = currency_spans(text)
+    pre = [(start, True) for start, end in found if _AFTER_PRE.match(text, end)]
+    posts = [start for start, _ in found]
     post = []
     if posts:
         for c in scan.number_starts:

@@ -422,6 +422,12 @@ def _joins_line(text: str, newline: int) -> bool:
 
 def _tokens(text: str, start: int, end: int) -> list[list[_Token]]:
     """The tokens of a run, in pieces (a line break that is not wrapped prose splits it)."""
+    if text.find("\n", start, end) < 0:  # one line (most runs): one piece, nothing to test
+        tokens = [
+            _Token(m.start(), m.end(), m.group(), m.lastgroup or "word")
+            for m in _token_re().finditer(text, start, end)
+        ]
+        return [tokens] if tokens else []
     pieces: list[list[_Token]] = [[]]
     for m in _token_re().finditer(text, start, end):
         kind = m.lastgroup or "word"
@@ -815,6 +821,12 @@ def short_forms(name: str) -> list[str]:
     "Lynas Rare Earths Ltd" -> ["Lynas Rare Earths", "Lynas"]; "LLP Tsentrgeolszemnadzor"
     -> ["Tsentrgeolszemnadzor"]. Forms that are only generic words or a country are left out.
     """
+    return list(_short_forms(name))
+
+
+@lru_cache(maxsize=8192)
+def _short_forms(name: str) -> tuple[str, ...]:
+    """:func:`short_forms`, cached: the second pass and the grouping both ask, for each name."""
     words = name.split(" ")
     while words and _is_legal(words[0], ("before", "both")) and len(words) > 1:
         words = words[1:]
@@ -828,11 +840,11 @@ def short_forms(name: str) -> list[str]:
     short = " ".join(words)
     if short not in forms and short != name:
         forms.append(short)
-    return [
+    return tuple(
         f
         for f in forms
         if len(f) >= 3 and not _generic_only(f.split(" ")) and f not in _countries()
-    ]
+    )
 
 
 def _second_pass(text: str, cands: list[_Cand]) -> list[_Cand]:
@@ -846,11 +858,9 @@ def _second_pass(text: str, cands: list[_Cand]) -> list[_Cand]:
         for alias in c.aliases:
             ranked.append((1, alias, c.name, c.kind, 1))
         if c.kind == "company" and c.short_forms:
-            for form in short_forms(c.name):
+            for form in _short_forms(c.name):
                 ranked.append((2, form, c.name, c.kind, 2))
-    for surface, (_, bare) in _exchanges().items():
-        if bare:
-            ranked.append((3, surface, surface, "exchange", 1))
+    ranked += _bare_exchanges()
     clashes: set[str] = set()
     rank_of: dict[str, int] = {}
     alias_of: dict[str, str] = {}
@@ -876,14 +886,12 @@ def _second_pass(text: str, cands: list[_Cand]) -> list[_Cand]:
     known = {surface: v for surface, v in known.items() if len(surface) <= _MAX_KNOWN_CHARS}
     if not known:
         return cands
-    pattern = _known_re(tuple(sorted(known)))
     taken = sorted((c.start, c.end) for c in cands)
     found = list(cands)
-    for m in pattern.finditer(text):
-        start, end = m.span()
+    for start, end in _known_spans(text, known):
         if _overlaps(taken, start, end):
             continue
-        name, kind, strict = known[m.group()]
+        name, kind, strict = known[text[start:end]]
         if strict and not _stands_alone(text, start, end):
             continue
         if strict > 1 and _THE_BEFORE.search(text, max(0, start - 4), start):
@@ -898,6 +906,86 @@ def _second_pass(text: str, cands: list[_Cand]) -> list[_Cand]:
             continue
         out.append(c)
     return out
+
+
+@cache
+def _bare_exchanges() -> tuple[tuple[int, str, str, str, int], ...]:
+    """The second pass's entries for the exchanges usable bare (the same for every text)."""
+    return tuple(
+        (3, surface, surface, "exchange", 1) for surface, (_, bare) in _exchanges().items() if bare
+    )
+
+
+#: The most names of its own a text may have for :func:`_known_spans` to find them
+#: with ``str.find`` (each is a scan of the text) rather than in a compiled pattern.
+_MAX_FOUND_NAMES = 64
+_START_AT = regex.compile(_START, FLAGS)
+# The test :func:`~rareearth_extract.patterns.alternation` makes after a surface.
+_END_AT = regex.compile(rf"(?:(?<=[\p{{L}}\p{{N}}]){_GUARD}|(?<![\p{{L}}\p{{N}}]))", FLAGS)
+
+
+def _known_spans(text: str, known: dict[str, tuple[str, str, int]]) -> list[tuple[int, int]]:
+    """The spans of ``_known_re(tuple(sorted(known))).finditer(text)``, without compiling it.
+
+    A text's own names are a new pattern for every text, and compiling it cost
+    more than the rest of the organisation matcher (about 3 ms a text, hidden
+    only when the same texts come again and the compiled pattern is cached).
+    The exchanges, in every text's pattern, have one compiled pattern of their
+    own; the text's few names are found with ``str.find`` and the same tests
+    before and after them. At each place the longest surface that passes the
+    tests is the match, and matches do not overlap, as the trie's are.
+    """
+    exchanges = _bare_exchange_surfaces()
+    names = [surface for surface in known if surface not in exchanges]
+    if (
+        len(names) > _MAX_FOUND_NAMES
+        or not exchanges <= known.keys()
+        or not all(names)
+        or not any(s[-1:].isalnum() for s in exchanges)  # (the trie then tests after every surface)
+    ):
+        return [m.span() for m in _known_re(tuple(sorted(known))).finditer(text)]
+    longest: dict[int, int] = {}  # where a name starts -> where the longest there ends
+    for name in names:
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if end > longest.get(at, -1) and _START_AT.match(text, at) and _END_AT.match(text, end):
+                longest[at] = end
+            at = text.find(name, at + 1)
+    starts = sorted(longest)
+    pattern = _exchange_re()
+    spans: list[tuple[int, int]] = []
+    pos = i = 0
+    ex = pattern.search(text)
+    while True:
+        while i < len(starts) and starts[i] < pos:
+            i += 1
+        if ex is not None and ex.start() < pos:
+            ex = pattern.search(text, pos)
+        if i < len(starts) and (
+            ex is None
+            or starts[i] < ex.start()
+            or (starts[i] == ex.start() and longest[starts[i]] > ex.end())
+        ):
+            span = (starts[i], longest[starts[i]])
+        elif ex is not None:
+            span = ex.span()
+        else:
+            return spans
+        spans.append(span)
+        pos = span[1]
+
+
+@cache
+def _bare_exchange_surfaces() -> frozenset[str]:
+    """The surfaces of :func:`_bare_exchanges`."""
+    return frozenset(surface for _, surface, _, _, _ in _bare_exchanges())
+
+
+@cache
+def _exchange_re() -> regex.Pattern[str]:
+    """The second pass's pattern for the exchanges alone (compiled once)."""
+    return _known_re(tuple(sorted(_bare_exchange_surfaces())))
 
 
 @lru_cache(maxsize=32)
@@ -927,6 +1015,7 @@ def _stands_alone(text: str, start: int, end: int) -> bool:
 # Grouping
 
 
+@lru_cache(maxsize=8192)
 def _base_key(name: str) -> str:
     """A loose key of a name without its legal form: case, hyphens and plural "s" ignored."""
     words = _clean(name).replace("-", " ").split(" ")
@@ -968,9 +1057,9 @@ def group_organizations(facts: list[Organization]) -> list[Organization]:
     by_initials: dict[str, set[str]] = {}
     plain = {k: v for k, v in fullest.items() if not k.startswith(("exchange:", "subsidiary:"))}
     for key, full in plain.items():
-        for form in short_forms(full):
+        for form in _short_forms(full):
             by_short.setdefault(_base_key(form), set()).add(key)
-        by_initials.setdefault(_initials(_strip_legal(full)), set()).add(key)
+        by_initials.setdefault(_initials_of(full), set()).add(key)
     merged: dict[str, str] = {}
     for key, full in plain.items():
         targets = by_short.get(_base_key(full), set())
@@ -986,6 +1075,12 @@ def group_organizations(facts: list[Organization]) -> list[Organization]:
         name = fullest[key]
         out.append(f if name == f.name else attrs.evolve(f, name=name))
     return out
+
+
+@lru_cache(maxsize=8192)
+def _initials_of(name: str) -> str:
+    """The initials of a name without its legal forms (cached: names recur across texts)."""
+    return _initials(_strip_legal(name))
 
 
 def _strip_legal(name: str) -> str:

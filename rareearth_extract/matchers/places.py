@@ -58,7 +58,7 @@ import pycountry
 import regex
 
 from ..facts import Fact, Location
-from ..patterns import FLAGS, alternation, finditer_near, plain_trie
+from ..patterns import FLAGS, after_spaces, alternation, finditer_near, plain_trie
 from ..resources import read_lines, read_rows, read_text
 from .scan import Scan
 
@@ -470,13 +470,19 @@ def _capital_before(text: str, start: int) -> bool:
 #: How far before its kind word a "Name Name Name kind" match may start.
 _KIND_REACH = 150
 
+#: Its words hold no space: a match holds three spaces before its kind word at
+#: most (two between the words, one before the kind word).
+_KIND_SPACES = 3
+
 
 @cache
 def _kind_word_re() -> re.Pattern[str]:
     """Where a kind word stands after a space, for the stdlib engine (see finditer_near)."""
     words = _kind_words()
     variants = {v for w in words for v in (w, w.capitalize(), w.title(), w.upper())}
-    return re.compile(rf"(?<=[ ])(?=(?P<anchor>{plain_trie(variants)}))")
+    # The space is matched, not looked behind for: a literal first character, which
+    # the engine skips ahead to, where a lookbehind is tried at every position.
+    return re.compile(rf"[ ](?=(?P<anchor>{plain_trie(variants)}))")
 
 
 _LOCATIVE_BEFORE = regex.compile(
@@ -632,7 +638,7 @@ def _kind_name_hits(text: str, scan: Scan, taken: list[tuple[int, int]]) -> list
     hits: list[_Hit] = []
     for m in finditer_near(
         _kind_name_re(), _kind_word_re(), text, group="kw", before=_KIND_REACH, after=30,
-        wanted=_capital_before,
+        wanted=_capital_before, earliest=after_spaces(_KIND_SPACES),
     ):
         kw = m.group("kw")
         kind, part, unknown_ok = kinds[kw.lower()]
