@@ -28,20 +28,22 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import spacy
-from spacy.language import Language
-
-from .components.facts import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
+from .components import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
 from .facts import Fact
 from .linking import check_fx_rates
-from .tokenizer import customize_tokenizer
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 #: The largest and smallest chunks an extractor cuts a long text into, whatever the
 #: pipeline's ``max_length`` says (the engine's ``CHUNK_SIZE`` and ten overlaps).
 MAX_CHUNK_SIZE = 1_000_000
 MIN_CHUNK_SIZE = 20_000
+#: spaCy's default ``Language.max_length``: the chunk size of an extractor whose
+#: pipeline nobody has asked for (and so nobody has changed).
+SPACY_MAX_LENGTH = 1_000_000
 
 
 def build_pipeline(
@@ -57,6 +59,11 @@ def build_pipeline(
     with one (blank or trained), the ``rareearth_facts`` component is added to
     it, last, and its tokenizer is left as it is.
     """
+    import spacy
+
+    from .components import facts  # noqa: F401  (registers the factory)
+    from .tokenizer import customize_tokenizer
+
     if nlp is None:
         nlp = customize_tokenizer(spacy.blank("en"))
     config = {"extension": extension, "spans_key": spans_key, "fx_rates": check_fx_rates(fx_rates)}
@@ -93,12 +100,25 @@ class Extractor:
 
     def __init__(self, *, fx_rates: Mapping[str, float] | None = None) -> None:
         self._fx_rates = check_fx_rates(fx_rates)
-        self._nlp = build_pipeline(fx_rates=self._fx_rates)
+        self._nlp: Language | None = None
+        self._nlp_lock = threading.Lock()
 
     @property
     def nlp(self) -> Language:
-        """The spaCy pipeline the extractor stands for (used by :meth:`pipe` with processes)."""
+        """The spaCy pipeline the extractor stands for, built on first use.
+
+        Extraction itself needs no spaCy pipeline (it reads the text directly),
+        so an extractor that is only called never imports spaCy: that is most of
+        the start-up time saved. Its ``max_length`` sets :attr:`chunk_size`.
+        """
+        if self._nlp is None:
+            with self._nlp_lock:
+                if self._nlp is None:
+                    self._nlp = build_pipeline(fx_rates=self._fx_rates)
         return self._nlp
+
+    def _max_length(self) -> int:
+        return SPACY_MAX_LENGTH if self._nlp is None else self._nlp.max_length
 
     @property
     def chunk_size(self) -> int:
@@ -107,7 +127,7 @@ class Extractor:
         It is the pipeline's ``max_length`` (spaCy's 1,000,000 by default), at most
         :data:`MAX_CHUNK_SIZE` and at least :data:`MIN_CHUNK_SIZE`.
         """
-        return max(MIN_CHUNK_SIZE, min(self._nlp.max_length, MAX_CHUNK_SIZE))
+        return max(MIN_CHUNK_SIZE, min(self._max_length(), MAX_CHUNK_SIZE))
 
     def __call__(self, text: str) -> list[Fact]:
         """Facts in `text`, sorted by start, with offsets into `text`.
@@ -163,18 +183,25 @@ class Extractor:
         yield from pipe_in_processes(
             checked,
             fx_rates=self._fx_rates,
-            max_length=self._nlp.max_length,
+            max_length=self._max_length(),
             batch_size=batch_size,
             n_process=n_process,
         )
 
     def __getstate__(self) -> dict[str, Any]:
-        return {"fx_rates": self._fx_rates, "max_length": self._nlp.max_length}
+        return {"fx_rates": self._fx_rates, "max_length": self._max_length()}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
         self.__init__(fx_rates=state["fx_rates"])  # type: ignore[misc]
         if "max_length" in state:
-            self._nlp.max_length = state["max_length"]
+            _set_max_length(self, state["max_length"])
+
+
+def _set_max_length(extractor: Extractor, max_length: int) -> None:
+    """Give `extractor` the pipeline ``max_length`` another one had (a copy of it in
+    another process): the pipeline is built only when that is not spaCy's default."""
+    if max_length != extractor._max_length():
+        extractor.nlp.max_length = max_length
 
 
 _default: Extractor | None = None

@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Collection, Mapping
 from typing import TYPE_CHECKING
 
-from .components.facts import DEFAULT_SPANS_KEY, set_fact_spans
+from .components import DEFAULT_SPANS_KEY
 from .facts import FACT_TYPES
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -62,6 +62,8 @@ def render(
     """
     from spacy import displacy
     from spacy.tokens import Doc, SpanGroup
+
+    from .components.facts import set_fact_spans
 
     if isinstance(text, Doc):
         doc = text

@@ -2,7 +2,7 @@
 
 :func:`extract_bag` maps each partition of a :class:`dask.bag.Bag` of texts
 through an :class:`~rareearth_extract.Extractor`. The extractor pickles (only
-its options travel; each worker builds its own pipeline), and it enters the
+its options travel; each worker builds its own extractor), and it enters the
 task graph once, as a delayed value, so a worker builds it once and reuses it
 for every partition it runs. The same code runs on the threaded scheduler, on
 a ``distributed.LocalCluster`` or on a real cluster::

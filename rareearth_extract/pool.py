@@ -31,10 +31,10 @@ _worker_extractor = None
 def _start_worker(fx_rates: Mapping[str, float] | None, max_length: int) -> None:
     """Build the worker's one extractor (its pipeline and tables load once)."""
     global _worker_extractor
-    from .api import Extractor
+    from .api import Extractor, _set_max_length
 
     extractor = Extractor(fx_rates=fx_rates)
-    extractor.nlp.max_length = max_length
+    _set_max_length(extractor, max_length)
     _worker_extractor = extractor
 
 

@@ -111,3 +111,18 @@ def test_importing_the_package_imports_no_optional_extra() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_extracting_needs_no_spacy_pipeline() -> None:
+    """Extraction reads the text itself: spaCy is imported only when a pipeline is built
+    (``Extractor.nlp``, ``build_pipeline``, ``render``), which keeps start-up short."""
+    import subprocess
+
+    code = (
+        "import sys; from rareearth_extract import extract_facts, Extractor; "
+        "facts = extract_facts('The pit is 300 m deep.'); "
+        "print([f.text for f in facts], 'spacy' in sys.modules); "
+        "Extractor().nlp; print('spacy' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.split("\n")[:2] == ["['300 m'] False", "True"]

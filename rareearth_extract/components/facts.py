@@ -33,9 +33,10 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from ..facts import Fact
+from . import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
 
-DEFAULT_EXTENSION = "rareearth_facts"
-DEFAULT_SPANS_KEY = "rareearth"
+__all__ = ["DEFAULT_EXTENSION", "DEFAULT_SPANS_KEY", "make_facts_component", "set_fact_spans"]
+
 RELATION_LABELS = frozenset({"resource_estimate", "drill_intercept"})
 """Fact types that are not added to ``doc.ents`` (they overlap the facts they relate)."""
 
