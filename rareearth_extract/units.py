@@ -226,12 +226,33 @@ def factor_keys() -> list[tuple[str, str]]:
     return list(keys)
 
 
-def canonical_unit(measure: str, fallback: str = "") -> str:
-    """The name of a measure's canonical unit as facts carry it."""
+def canonical_unit(measure: str, fallback: str = "", expression: str | None = None) -> str:
+    """The name of a measure's canonical unit as facts carry it.
+
+    A unit of no measure of ours ("other": temperatures, pressures, speeds...) is
+    not converted; its name is pint's symbol for it, so that every spelling of
+    one unit gives one name ("degrees Celsius", "deg C" and "°C" all "°C"). The
+    symbols were computed ahead of time (``data/unit_symbols.tsv``); a compound
+    not in that table keeps `fallback`, the unit as written.
+    """
     if measure == "count":
         return "count"
     canonical = CANONICAL.get(measure)
-    return canonical[1] if canonical else fallback
+    if canonical is not None:
+        return canonical[1]
+    if measure == "other" and expression is not None:
+        return _symbol_table().get(expression, fallback)
+    return fallback
+
+
+@cache
+def _symbol_table() -> dict[str, str]:
+    return {expression: symbol for expression, symbol in read_rows("unit_symbols.tsv")}
+
+
+def symbol_keys() -> list[str]:
+    """The pint expressions of the table's units of no measure of ours, in table order."""
+    return list(dict.fromkeys(r[1] for r in read_rows("unit_surfaces.tsv") if r[2] == "other"))
 
 
 def to_pint(value: float, measure: str) -> pint.Quantity | None:

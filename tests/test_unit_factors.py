@@ -49,3 +49,38 @@ def test_compound_factors_match_pint() -> None:
         assert info is not None
         expected = ureg.Quantity(1.0, info.expression).to("tonne / year").magnitude
         assert math.isclose(units.factor(info.expression, info.measure), expected, rel_tol=1e-12)
+
+
+def test_every_unit_of_no_measure_has_pint_s_symbol() -> None:
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "build_unit_factors.py"
+    spec = importlib.util.spec_from_file_location("build_unit_factors", script)
+    assert spec is not None and spec.loader is not None
+    build = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(build)
+    table = units._symbol_table()
+    for expression in units.symbol_keys():
+        assert table.get(expression) == build.unit_symbol(expression), (
+            f"run scripts/build_unit_factors.py ({expression})"
+        )
+
+
+@pytest.mark.parametrize(
+    ("text", "normalized_unit"),
+    [
+        ("The kiln ran at 850 °C.", "°C"),
+        ("The kiln ran at 850 degrees Celsius.", "°C"),
+        ("The kiln ran at 850 deg C.", "°C"),
+        ("The haul trucks drive at 40 km/h.", "km/h"),
+        ("The pipeline runs at 35 MPa.", "MPa"),
+        # A compound pint has no entry for keeps the unit as written.
+        ("Heat flow reached 65 mW m-2 there.", "mW m-2"),
+    ],
+)
+def test_units_of_no_measure_take_one_name_per_unit(text: str, normalized_unit: str) -> None:
+    from rareearth_extract import extract_facts
+
+    (q,) = [f for f in extract_facts(text) if f.type == "quantity"]
+    assert q.measure == "other" and q.normalized_unit == normalized_unit

@@ -260,7 +260,7 @@ def _add_range(scan: Scan, m: regex.Match[str]) -> bool:
             measure=measure,
             normalized_low=numbers.tidy(low * fac),
             normalized_high=numbers.tidy(high * fac),
-            normalized_unit=canonical_unit(measure, unit_b),
+            normalized_unit=canonical_unit(measure, unit_b, expression),
             qualifier="range",
             basis=basis,
         )
@@ -325,7 +325,7 @@ def _add_list(
             unit=unit,
             measure=measure,
             normalized_value=value,
-            normalized_unit=canonical_unit(measure, unit),
+            normalized_unit=canonical_unit(measure, unit, expression),
             qualifier=scan.qualifier(start, end),
         )
     )
@@ -398,7 +398,7 @@ def _add_single(scan: Scan, m: regex.Match[str]) -> bool:
             normalized_value=normalized,
             normalized_low=normalized if qualifier in _LOWER_BOUND else None,
             normalized_high=normalized if qualifier in _UPPER_BOUND else None,
-            normalized_unit=canonical_unit(measure, unit),
+            normalized_unit=canonical_unit(measure, unit, expression),
             qualifier=qualifier,
             basis=basis,
         )
