@@ -74,6 +74,8 @@ def deposit_names(text: str) -> set[str]:
             {"Ak Tas"},
             id="dubbed-quoted",
         ),
+        P("The World-class Kuira project was shelved.", {"Kuira"}, id="after-compound-adjective"),
+        P("The Kara-Oba tungsten deposit is old.", {"Kara-Oba"}, id="hyphenated-name"),
     ],
 )
 def test_deposit_patterns(text: str, expected: set[str]) -> None:
@@ -90,6 +92,8 @@ def test_deposit_patterns(text: str, expected: set[str]) -> None:
         P("Project Cost: $200 mln", id="table-heading"),
         P("Nearby deposits are smaller.", id="adjective-before-plural-head"),
         P("The Feasibility Study project began.", id="generic-capitalised"),
+        P("Offtake talks ended. Fast-track project plans went to the board.",
+          id="hyphenated-common-words"),
     ],
 )
 def test_not_deposits(text: str) -> None:

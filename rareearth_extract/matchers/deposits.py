@@ -139,6 +139,12 @@ def _is_descriptor(word: str) -> bool:
     return all(p in _descriptor_words() for p in parts)
 
 
+def _lower_after_hyphen(word: str) -> bool:
+    """ "Fast-track", "World-class": a compound of common words, not a name's word
+    (a name's parts are capitalised: "Neves-Corvo", "Find-Yolande")."""
+    return "-" in word and any(part[:1].islower() for part in word.split("-")[1:])
+
+
 def clean_name(raw: str) -> tuple[str, str] | None:
     """Split `raw` into the deposit's name and the descriptor words after it.
 
@@ -151,7 +157,11 @@ def clean_name(raw: str) -> tuple[str, str] | None:
     start = 0
     for i, word in enumerate(words):
         bare = word.rstrip(".")
-        if (bare in stop and not _is_descriptor(bare)) or word.endswith(("'s", "'")):
+        if (
+            (bare in stop and not _is_descriptor(bare))
+            or word.endswith(("'s", "'"))
+            or _lower_after_hyphen(word)
+        ):
             start = i + 1
     words = words[start:]
     while words and words[0].rstrip(".") in stop and _is_descriptor(words[0]):
