@@ -27,8 +27,9 @@ What the entry points accept (the details are in ``docs/robustness.md``):
 from __future__ import annotations
 
 import threading
+from collections import deque
 from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast, overload
 
 from .components import DEFAULT_EXTENSION, DEFAULT_SPANS_KEY
 from .facts import Fact
@@ -44,6 +45,8 @@ MIN_CHUNK_SIZE = 20_000
 #: spaCy's default ``Language.max_length``: the chunk size of an extractor whose
 #: pipeline nobody has asked for (and so nobody has changed).
 SPACY_MAX_LENGTH = 1_000_000
+
+_Context = TypeVar("_Context")
 
 
 def build_pipeline(
@@ -161,9 +164,34 @@ class Extractor:
             chunk_size=self.chunk_size,
         )
 
+    @overload
     def pipe(
-        self, texts: Iterable[str], *, batch_size: int = 64, n_process: int = 1
-    ) -> Iterator[list[Fact]]:
+        self,
+        texts: Iterable[str],
+        *,
+        batch_size: int = ...,
+        n_process: int = ...,
+        as_tuples: Literal[False] = ...,
+    ) -> Iterator[list[Fact]]: ...
+
+    @overload
+    def pipe(
+        self,
+        texts: Iterable[tuple[str, _Context]],
+        *,
+        batch_size: int = ...,
+        n_process: int = ...,
+        as_tuples: Literal[True],
+    ) -> Iterator[tuple[list[Fact], _Context]]: ...
+
+    def pipe(
+        self,
+        texts: Iterable[str] | Iterable[tuple[str, _Context]],
+        *,
+        batch_size: int = 64,
+        n_process: int = 1,
+        as_tuples: bool = False,
+    ) -> Iterator[list[Fact]] | Iterator[tuple[list[Fact], _Context]]:
         """Facts for each text of `texts`, in order, read lazily and streamed.
 
         With ``n_process`` other than 1 (-1: one per CPU), batches of
@@ -172,7 +200,33 @@ class Extractor:
         at a time. The facts are the same as one call per text, and a text that
         is no ``str`` raises the same :class:`TypeError`, after the facts of the
         texts before it.
+
+        With ``as_tuples=True``, as in spaCy's ``nlp.pipe``, `texts` holds
+        ``(text, context)`` pairs and ``(facts, context)`` pairs come back: the
+        context (a file name, a database key) stays in this process and
+        travels with its text's facts.
+
+        >>> rows = [("Shaft 1 is 40 m deep.", "a.txt"), ("It cost $5 million.", "b.txt")]
+        >>> for facts, name in Extractor().pipe(rows, as_tuples=True):
+        ...     print(name, [f.text for f in facts])
+        a.txt ['40 m']
+        b.txt ['$5 million']
         """
+        if not as_tuples:
+            return self._pipe(cast("Iterable[str]", texts), batch_size, n_process)
+        contexts: deque[_Context] = deque()
+
+        def split() -> Iterator[str]:
+            for pair in cast("Iterable[tuple[str, _Context]]", texts):
+                text, context = pair
+                contexts.append(context)
+                yield text
+
+        return (
+            (facts, contexts.popleft()) for facts in self._pipe(split(), batch_size, n_process)
+        )
+
+    def _pipe(self, texts: Iterable[str], batch_size: int, n_process: int) -> Iterator[list[Fact]]:
         checked = (_check_text(text) for text in texts)
         if n_process == 1:
             for text in checked:

@@ -30,7 +30,6 @@ import json
 import math
 import os
 import sys
-from collections import deque
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from pathlib import PurePath
 from typing import IO, TYPE_CHECKING, Any, NamedTuple
@@ -329,20 +328,17 @@ def extract_sources(
             yield source, extractor(text)
         return
 
-    pending: deque[Source] = deque()
-
-    def texts() -> Iterator[str]:
+    def texts() -> Iterator[tuple[str, Source]]:
         for source in sources:
             try:
                 text = _read_input(source)
             except OSError as e:
                 on_error(_read_error(source, e))
                 continue
-            pending.append(source)
-            yield text
+            yield text, source
 
-    for facts in extractor.pipe(texts(), batch_size=4, n_process=jobs):
-        yield pending.popleft(), facts
+    for facts, source in extractor.pipe(texts(), batch_size=4, n_process=jobs, as_tuples=True):
+        yield source, facts
 
 
 # --- progress -----------------------------------------------------------------

@@ -74,6 +74,25 @@ def test_pipe_with_two_processes_equals_serial(
     assert parallel == one_by_one * 3
 
 
+@pytest.mark.parametrize("n_process", [1, 2])
+def test_pipe_as_tuples_keeps_each_context_with_its_facts(
+    extractor: Extractor, texts: list[str], one_by_one: list[list[Fact]], n_process: int
+) -> None:
+    pairs = [(text, {"row": i}) for i, text in enumerate(texts)]
+    got = list(extractor.pipe(pairs, batch_size=2, n_process=n_process, as_tuples=True))
+    assert [context["row"] for _, context in got] == list(range(len(texts)))
+    assert [facts for facts, _ in got] == one_by_one
+
+
+def test_pipe_as_tuples_is_lazy(extractor: Extractor) -> None:
+    pulled: list[int] = []
+    pairs = ((text, i) for i, text in enumerate(_numbered(pulled)))
+    results = extractor.pipe(pairs, batch_size=4, as_tuples=True)
+    assert pulled == []
+    facts, context = next(results)
+    assert context == 0 and [f.text for f in facts] == ["100 m"]
+
+
 def test_pipe_in_processes_carries_the_rates() -> None:
     extractor = Extractor(fx_rates={"RUB": 0.011})
     (facts,) = extractor.pipe([FX_TEXT], n_process=2)
