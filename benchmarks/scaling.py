@@ -238,6 +238,7 @@ HOSTILE: dict[str, tuple[str, Generator]] = {
     "money_ranges": ('"$1 to $2 to $3 ..."', _tile("$1 to $2 - $3 and ")),
     "exchange_pairs": ('"KZT/USD = KZT/USD = ..."', _tile("KZT/USD = USD:CAD rate ")),
     "equals_signs": ('"1 USD = = = $1 = ..."', _tile("1 USD = $1 = = ")),
+    "dollar_rates": ('"5 tenge a dollar per dollar ..."', _tile("5 tenge a dollar per dollar ")),
     "dollar_statement": (
         '"all amounts are in ..." never naming a dollar',
         _tile("all amounts figures currency are in in "),

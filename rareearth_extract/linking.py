@@ -30,6 +30,12 @@ _OPEN_EQUIVALENT = regex.compile(
     FLAGS,
 )
 _CLOSE_EQUIVALENT = regex.compile(r"^[ ]?\)", FLAGS)
+# "C$45 million, or roughly US$33 million": the same sum again after a comma.
+_OR_EQUIVALENT = regex.compile(
+    r"^,[ ](?:or|i\.e\.,?|that[ ]is,?)[ ](?:(?i:approximately|approx\.?|about|around|roughly|"
+    r"some|nearly|almost|circa|ca\.|c\.|~|≈)[ ])?$",
+    FLAGS,
+)
 
 
 def check_fx_rates(fx_rates: Mapping[str, float] | None) -> dict[str, float]:
@@ -84,9 +90,11 @@ def link_money(
         a, b = out[a_i], out[b_i]
         if not isinstance(a, Money) or not isinstance(b, Money):
             continue
-        if not _OPEN_EQUIVALENT.match(text[a.end : b.start]):
-            continue
-        if not _CLOSE_EQUIVALENT.match(text[b.end : b.end + 3]):
+        gap = text[a.end : b.start]
+        in_parentheses = _OPEN_EQUIVALENT.match(gap) and _CLOSE_EQUIVALENT.match(
+            text[b.end : b.end + 3]
+        )
+        if not in_parentheses and not _OR_EQUIVALENT.match(gap):
             continue
         if a.currency != "USD" and b.currency == "USD" and b.amount is not None:
             stated[a_i] = b.amount

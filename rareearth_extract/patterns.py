@@ -673,7 +673,9 @@ def exchange_pair_re() -> regex.Pattern[str]:
     digits = numbers.DIGITS
     return regex.compile(
         r"(?<![A-Za-z])(?P<base>[A-Z]{3})[ ]?[/:][ ]?(?P<quote>[A-Z]{3})(?![A-Za-z])"
-        r"(?:[ ](?i:exchange[ ])?(?i:rate))?+[ ]?(?:=|:|(?i:is|was|at|of))?[ ]?"
+        r"(?:[ ](?i:exchange[ ])?(?i:rate))?+[ ]?"
+        r"(?:=|:|(?i:(?:closed|ended|stood|traded|was|is)[ ]at|(?:rose|fell|eased)[ ]to"
+        r"|is|was|at|of))?[ ]?"
         rf"(?P<rate>{digits})(?:[ ]{{1,3}}(?P<chg>[-+]?{digits})[ ]?%)?+",
         FLAGS,
     )
@@ -689,6 +691,29 @@ def exchange_equation_re() -> regex.Pattern[str]:
         rf"(?:(?P<bpre>{pre})[ ]?1(?![\d.,])|(?<![\d.,])1[ ]?(?P<bpost>{post}))[ ]?=[ ]?"
         rf"(?:(?P<qpre>{pre})[ ]?(?P<rate1>{digits})|(?P<rate2>{digits})[ ]?(?P<qpost>{post}))",
         FLAGS,
+    )
+
+
+@cache
+def dollar_rate_re() -> regex.Pattern[str]:
+    """A rate in prose, so many units of a currency to the US dollar: "470 tenge per
+    dollar", "at 92.5 rubles to the US dollar". Anchored at the number."""
+    digits = numbers.DIGITS
+    post = currency_alternation("post")
+    return regex.compile(
+        rf"{NUMBER_START}(?P<rate>{digits})[ ]?(?P<qpost>{post})[ ]"
+        r"(?i:per|to[ ]the|against[ ]the|a|for[ ]one)[ ]"
+        r"(?P<usd>(?i:(?:US|U\.S\.)[ ]?dollar|dollar|greenback)|USD|US\$)(?![A-Za-z$])",
+        FLAGS,
+    )
+
+
+@cache
+def dollar_rate_anchor_re() -> re.Pattern[str]:
+    """Where a prose rate to the dollar may end: the few words that name the dollar."""
+    return re.compile(
+        r"[ ](?:[Pp]er|[Tt]o the|[Aa]gainst the|a|[Ff]or one)[ ]"
+        r"(?:(?:US|U\.S\.)[ ]?[Dd]ollar|[Dd]ollar|[Gg]reenback|USD|US\$)"
     )
 
 

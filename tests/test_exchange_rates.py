@@ -48,12 +48,46 @@ RATES = [
         {"base": "USD", "quote": "KZT", "rate": 505},
         id="one-usd-equals-tenge",
     ),
+    P(
+        "USD/RUB closed at 91.40 on the day.",
+        {"base": "USD", "quote": "RUB", "rate": 91.4},
+        id="pair-closed-at",
+    ),
+    P(
+        "The budget was drawn up at 505 tenge per dollar.",
+        {"base": "USD", "quote": "KZT", "rate": 505, "text": "505 tenge per dollar"},
+        id="prose-per-dollar",
+    ),
+    P(
+        "The rouble slid to 98.2 rubles to the US dollar overnight.",
+        {"base": "USD", "quote": "RUB", "rate": 98.2},
+        id="prose-to-the-us-dollar",
+    ),
+    P(
+        "Traders quoted 7.3 yuan against the dollar.",
+        {"base": "USD", "quote": "CNY", "rate": 7.3},
+        id="prose-against-the-dollar",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), RATES)
 def test_exchange_rate(text: str, expected: dict[str, Any]) -> None:
     assert_fields(only(text, "exchange_rate"), expected)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        P("Royalties are 3 cents per dollar of revenue.", id="cents-per-dollar"),
+        P("Costs fell 5% per dollar of output.", id="no-currency-before"),
+        P("Holders get one vote per dollar held.", id="no-number-currency"),
+    ],
+)
+def test_no_prose_rate(text: str) -> None:
+    from rareearth_extract import extract_facts
+
+    assert [f for f in extract_facts(text) if f.type == "exchange_rate"] == []
 
 
 def test_ticker_rate_span_starts_at_the_pair() -> None:

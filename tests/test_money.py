@@ -185,6 +185,12 @@ STATED = [
         {"amount": 2.8e6, "usd_amount": 3.1e6, "usd_source": "stated"},
         id="euro-then-dollar",
     ),
+    P(
+        "The sale fetched C$45 million, or roughly US$33 million, in cash.",
+        "C$45 million",
+        {"amount": 45e6, "currency": "CAD", "usd_amount": 33e6, "usd_source": "stated"},
+        id="comma-or-roughly",
+    ),
 ]
 
 
@@ -238,6 +244,12 @@ DOCUMENT_RATE = [
         "300 million som",
         300e6 * 0.0115,
         id="som-ticker",
+    ),
+    P(
+        "At 470 tenge per dollar, the 94 billion tenge budget is large.",
+        "94 billion tenge",
+        94e9 / 470,
+        id="prose-rate",
     ),
 ]
 

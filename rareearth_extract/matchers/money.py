@@ -21,6 +21,8 @@ from ..patterns import (
     currency_multipliers,
     currency_spans,
     currency_surfaces,
+    dollar_rate_anchor_re,
+    dollar_rate_re,
     dollar_statement_re,
     exchange_equation_re,
     exchange_pair_re,
@@ -139,6 +141,29 @@ def find_exchange_rates(scan: Scan) -> None:
         rate = numbers.parse_digits(found.group("rate1") or found.group("rate2"))
         if _add_rate(scan, found, base, quote, rate, None, found.end()):
             pos = found.end()
+    _find_dollar_rates(scan)
+
+
+#: How far before the words naming the dollar a prose rate's number may start.
+_DOLLAR_RATE_REACH = 60
+
+
+def _find_dollar_rates(scan: Scan) -> None:
+    """Rates in prose to the US dollar ("470 tenge per dollar"), found around the few
+    places that name the dollar after "per", "to the", "against the"."""
+    text = scan.text
+    pos = 0
+    for anchor in dollar_rate_anchor_re().finditer(text):
+        lo = max(pos, anchor.start() - _DOLLAR_RATE_REACH)
+        m = dollar_rate_re().search(text, lo, anchor.end())
+        while m is not None and m.end() != anchor.end():
+            m = dollar_rate_re().search(text, m.start() + 1, anchor.end())
+        if m is None:
+            continue
+        quote = resolve_currency(m.group("qpost"), "USD") or ""
+        rate = numbers.parse_digits(m.group("rate"))
+        if quote != "USD" and _add_rate(scan, m, "USD", quote, rate, None, m.end()):
+            pos = m.end()
 
 
 _EQUALS = regex.compile(r"=", FLAGS)
