@@ -3,17 +3,20 @@
 ``facts_of(text, "quantity")`` gives the contract dicts of one fact type,
 ``only(text, "money")`` asserts there is exactly one and returns it, and
 ``assert_fields(fact, expected)`` compares just the fields a table row names
-(numbers approximately, everything else exactly).
+(numbers approximately, everything else exactly); ``walk(fact)`` gives a fact
+and the facts nested in it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any
 
+import attrs
 import pytest
 
 from rareearth_extract import extract_facts, to_dict
+from rareearth_extract.facts import Fact
 
 
 def facts_of(text: str, type_: str, **kwargs: Any) -> list[dict[str, Any]]:
@@ -39,3 +42,16 @@ def assert_fields(fact: Mapping[str, Any], expected: Mapping[str, Any]) -> None:
             )
         else:
             assert got == want, f"{key}: got {got!r}, expected {want!r} in {fact['text']!r}"
+
+
+def walk(fact: Fact) -> Iterator[Fact]:
+    """`fact` and every fact nested in it (tonnage, grade, length, grades)."""
+    yield fact
+    for field in attrs.fields(type(fact)):
+        value = getattr(fact, field.name)
+        if isinstance(value, Fact):
+            yield from walk(value)
+        elif isinstance(value, tuple):
+            for item in value:
+                if isinstance(item, Fact):
+                    yield from walk(item)

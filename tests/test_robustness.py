@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import attrs
 import pytest
+from conftest import walk
 
 from rareearth_extract import Extractor, build_pipeline, extract_facts
 from rareearth_extract.api import MAX_CHUNK_SIZE, MIN_CHUNK_SIZE
@@ -42,19 +42,6 @@ RICH = (
     "Almaty-based analysts at Steppe Metals Research. Output at Zhosaly should reach "
     "250,000 tpa by the second half of 2027, about 1,200 km from Almaty.\n"
 )
-
-
-def walk(fact: Fact) -> Iterator[Fact]:
-    """`fact` and every fact nested in it (tonnage, grade, length, grades)."""
-    yield fact
-    for field in attrs.fields(type(fact)):
-        value = getattr(fact, field.name)
-        if isinstance(value, Fact):
-            yield from walk(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, Fact):
-                    yield from walk(item)
 
 
 def assert_valid(text: str, facts: list[Fact]) -> None:

@@ -15,10 +15,10 @@ for a minute or two); here each runs a modest number of examples.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
 from typing import Any
 
 import attrs
+from conftest import walk
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -173,19 +173,6 @@ decoded = st.binary(max_size=120).map(lambda b: b.decode("utf-8", errors="replac
 piece = st.one_of(fragment, fragment, fragment, run, any_chars, surrogates, decoded)
 hostile_text = st.lists(piece, max_size=40).map("".join)
 long_hostile_text = st.lists(piece, min_size=20, max_size=120).map("".join)
-
-
-def walk(fact: Fact) -> Iterator[Fact]:
-    """`fact` and every fact nested in it."""
-    yield fact
-    for field in attrs.fields(type(fact)):
-        value = getattr(fact, field.name)
-        if isinstance(value, Fact):
-            yield from walk(value)
-        elif isinstance(value, tuple):
-            for item in value:
-                if isinstance(item, Fact):
-                    yield from walk(item)
 
 
 def check(text: str, facts: list[Fact]) -> None:
