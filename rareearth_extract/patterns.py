@@ -42,15 +42,20 @@ def alternation(
     return _cached_alternation(tuple(words), guard)
 
 
-@lru_cache(maxsize=256)
-def _cached_alternation(words: tuple[str, ...], guard: str) -> str:
+def _trie_of(words: Iterable[str]) -> dict[str, dict]:
+    """`words` as nested dicts, one level per character; "" marks a word's end."""
     trie: dict[str, dict] = {}
     for word in words:
         node = trie
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    body = _trie_regex(trie)
+    return trie
+
+
+@lru_cache(maxsize=256)
+def _cached_alternation(words: tuple[str, ...], guard: str) -> str:
+    body = _trie_regex(_trie_of(words))
     if not guard or not any(w[-1:].isalnum() for w in words):
         return f"(?:{body})"
     # One guard after the trie, not one per word: it applies when the word ends in
@@ -179,13 +184,7 @@ def plain_trie(words: Iterable[str]) -> str:
 
 @lru_cache(maxsize=256)
 def _plain_trie(words: tuple[str, ...]) -> str:
-    trie: dict[str, dict] = {}
-    for word in words:
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return f"(?:{_trie_regex(trie)})"
+    return f"(?:{_trie_regex(_trie_of(words))})"
 
 
 def word_start_trie(words: Iterable[str]) -> str:
@@ -197,14 +196,11 @@ def word_start_trie(words: Iterable[str]) -> str:
     ahead to the next of those first characters instead of trying the pattern at
     every position of the text.
     """
-    trie: dict[str, dict] = {}
-    for word in sorted(set(words)):
+    words = sorted(set(words))
+    for word in words:
         if not word[:1].isalnum() and word[:1] != "_":
             raise ValueError(f"a word-start trie needs words that begin a word: {word!r}")
-        node = trie
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
+    trie = _trie_of(words)
     branches = [re.escape(ch) + r"(?<!\w.)" + _trie_regex(trie[ch]) for ch in sorted(trie)]
     return f"(?:{'|'.join(branches)})"
 

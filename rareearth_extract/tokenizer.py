@@ -28,6 +28,7 @@ from spacy.symbols import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
+from .patterns import plain_trie
 from .resources import read_rows
 
 _SLASH_UNITS = (
@@ -57,25 +58,7 @@ def _glued_units() -> str:
     surfaces.discard("%")
     # As a trie ("g(?:/t|pt|...)"): the stdlib engine then rejects a position after
     # one character instead of trying every unit in turn.
-    return _trie(surfaces)
-
-
-def _trie(words: set[str]) -> str:
-    """A stdlib-``re`` alternation of `words` as a trie, longer continuations first."""
-    root: dict[str, dict] = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def walk(node: dict[str, dict]) -> str:
-        branches = [re.escape(ch) + walk(node[ch]) for ch in sorted(k for k in node if k)]
-        if "" in node:
-            branches.append("")
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return walk(root)
+    return plain_trie(surfaces)
 
 
 def _prefixes() -> list[str]:
