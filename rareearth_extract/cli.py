@@ -316,17 +316,9 @@ def extract_sources(
     """Read each source and extract its facts, in order; unreadable ones go to `on_error`.
 
     With ``jobs > 1`` the texts go through ``extractor.pipe(n_process=jobs)``
-    (a pool of worker processes, each with its own extractor).
+    (a pool of worker processes, each with its own extractor); with one, they
+    are read and extracted one at a time, in this process.
     """
-    if jobs <= 1:
-        for source in sources:
-            try:
-                text = _read_input(source)
-            except OSError as e:
-                on_error(_read_error(source, e))
-                continue
-            yield source, extractor(text)
-        return
 
     def texts() -> Iterator[tuple[str, Source]]:
         for source in sources:
@@ -337,7 +329,8 @@ def extract_sources(
                 continue
             yield text, source
 
-    for facts, source in extractor.pipe(texts(), batch_size=4, n_process=jobs, as_tuples=True):
+    n_process = max(1, jobs)
+    for facts, source in extractor.pipe(texts(), batch_size=4, n_process=n_process, as_tuples=True):
         yield source, facts
 
 
